@@ -1,0 +1,1 @@
+"""SOP AP site generator: YAML SOP data to an MkDocs + Material site."""

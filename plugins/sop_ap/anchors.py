@@ -1,0 +1,56 @@
+"""Stable anchors and URLs: they are cited in memos, so they never depend on wording."""
+
+from __future__ import annotations
+
+from .model import Prosedur, Sop
+
+
+def _code(sop: Sop, proc: Prosedur) -> str | None:
+    return proc.kode.lower() if proc.kode else None
+
+
+def procedure_anchor(sop: Sop, proc: Prosedur) -> str:
+    code = _code(sop, proc)
+    return f"prosedur-{code}" if code else "prosedur"
+
+
+def step_anchor(sop: Sop, proc: Prosedur, no: int) -> str:
+    code = _code(sop, proc)
+    return f"langkah-{code}-{no}" if code else f"langkah-{no}"
+
+
+def step_label(proc: Prosedur, no: int) -> str:
+    """How a step is cited in text: `B.12`, or `12` without a procedure code."""
+    return f"{proc.kode}.{no}" if proc.kode else str(no)
+
+
+def sop_page(sop_id: str) -> str:
+    """Source path of an SOP page inside docs (URL `sop/<id>/`)."""
+    return f"sop/{sop_id}.md"
+
+
+def unit_page(unit_id: str) -> str:
+    return f"unit/{unit_id}.md"
+
+
+def decree_entry_anchor(keputusan_id: str, position: int) -> str:
+    return f"daftar-{keputusan_id}-{position}"
+
+
+IDENTITY_ANCHORS = {
+    "instansi": "identitas-instansi",
+    "nomor": "nomor-sop",
+    "tanggal_pembuatan": "tanggal-pembuatan",
+    "tanggal_revisi": "tanggal-revisi",
+    "tanggal_efektif": "tanggal-efektif",
+    "disahkan_oleh": "disahkan-oleh",
+    "nama": "nama-sop",
+    "dasar_hukum": "dasar-hukum",
+    "kualifikasi_pelaksana": "kualifikasi-pelaksana",
+    "keterkaitan": "keterkaitan",
+    "peralatan": "peralatan-perlengkapan",
+    "peringatan": "peringatan",
+    "pencatatan": "pencatatan-pendataan",
+    "dirujuk_oleh": "dirujuk-oleh",
+    "kutip": "cara-mengutip",
+}

@@ -1,0 +1,255 @@
+"""The whole set of SOPs: ids, units, decrees, keterkaitan both ways.
+
+Built from a `LoadResult`; checks everything that spans files (duplicate
+ids, unknown units, decree entries) and resolves keterkaitan by id or title.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .loader import Loaded, LoadResult, load_dir
+from .model import EntriDaftarSop, Keputusan, RujukanSop, Sop, Unit, as_list
+from .problems import DataError, Problem
+
+
+@dataclass(frozen=True)
+class DecreeEntry:
+    """One SOP in a decree's list, with or without full text on the site."""
+
+    keputusan: Keputusan
+    position: int  # 1-based, as numbered in the decree
+    entry: EntriDaftarSop
+
+    @property
+    def sop_id(self) -> str | None:
+        return self.entry.sop
+
+
+@dataclass(frozen=True)
+class Rujukan:
+    """A keterkaitan entry, resolved: to an SOP page, a decree entry, or nothing."""
+
+    teks: str
+    sop_id: str | None = None
+    entry: DecreeEntry | None = None
+    eksternal: bool = False
+
+    @property
+    def resolved(self) -> bool:
+        return self.sop_id is not None or self.entry is not None
+
+
+@dataclass
+class Catalog:
+    units: dict[str, Unit] = field(default_factory=dict)
+    sops: dict[str, Sop] = field(default_factory=dict)
+    keputusan: list[Keputusan] = field(default_factory=list)
+    source_paths: dict[str, str] = field(default_factory=dict)
+    keterkaitan: dict[str, list[Rujukan]] = field(default_factory=dict)
+    dirujuk_oleh: dict[str, list[str]] = field(default_factory=dict)
+
+    def unit_chain(self, unit_id: str) -> list[Unit]:
+        """The unit and its parents, instansi first."""
+        chain: list[Unit] = []
+        current: str | None = unit_id
+        while current is not None and current in self.units and len(chain) < len(self.units):
+            unit = self.units[current]
+            chain.append(unit)
+            current = unit.induk
+        return list(reversed(chain))
+
+    def children(self, unit_id: str | None) -> list[Unit]:
+        return [u for u in self.units.values() if u.induk == unit_id]
+
+    def decrees_of(self, unit_id: str) -> list[Keputusan]:
+        return [k for k in self.keputusan if k.unit == unit_id]
+
+    def decree_entries(self, unit_id: str | None = None) -> list[DecreeEntry]:
+        return [
+            DecreeEntry(k, i + 1, e)
+            for k in self.keputusan
+            if unit_id is None or k.unit == unit_id
+            for i, e in enumerate(k.daftar_sop)
+        ]
+
+    def sops_of(self, unit_id: str) -> list[Sop]:
+        """The unit's SOPs: decree order first, then the others by name."""
+        ordered: list[Sop] = []
+        for entry in self.decree_entries(unit_id):
+            sop = self.sops.get(entry.sop_id or "")
+            if sop is not None and sop.unit == unit_id and sop not in ordered:
+                ordered.append(sop)
+        rest = sorted(
+            (s for s in self.sops.values() if s.unit == unit_id and s not in ordered),
+            key=lambda s: (s.nama.lower(), s.id),
+        )
+        return ordered + rest
+
+    def units_with_content(self) -> list[Unit]:
+        """Units that own SOPs or decrees, or have such units below them."""
+        owners = {s.unit for s in self.sops.values()} | {k.unit for k in self.keputusan}
+        keep: set[str] = set()
+        for owner in owners:
+            keep.update(u.id for u in self.unit_chain(owner))
+        return [u for u in self.units.values() if u.id in keep]
+
+
+# ------------------------------------------------------------------ building
+
+
+def normalise_title(text: str) -> str:
+    """Lowercase, no accents or punctuation, no leading 'SOP'."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = re.sub(r"[^a-z0-9]+", " ", text).strip()
+    return re.sub(r"^sop\s+", "", text)
+
+
+def build_catalog(result: LoadResult) -> tuple[Catalog, list[Problem]]:
+    catalog = Catalog()
+    problems: list[Problem] = []
+    _add_units(catalog, result, problems)
+    _add_sops(catalog, result, problems)
+    _add_decrees(catalog, result, problems)
+    _resolve_keterkaitan(catalog, result, problems)
+    return catalog, problems
+
+
+def _add_units(catalog: Catalog, result: LoadResult, problems: list[Problem]) -> None:
+    where: dict[str, str] = {}
+    for item in result.units:
+        for i, unit in enumerate(item.model.unit):
+            if unit.id in catalog.units:
+                problems.append(item.at(("unit", i, "id"), "", f"unit id '{unit.id}' is "
+                                        f"already used in {where[unit.id]}"))
+                continue
+            catalog.units[unit.id] = unit
+            where[unit.id] = item.path
+    for item in result.units:
+        for i, unit in enumerate(item.model.unit):
+            if catalog.units.get(unit.id) is not unit:
+                continue
+            if unit.induk is not None and unit.induk not in catalog.units:
+                problems.append(item.at(("unit", i, "induk"), "", _unknown_unit(unit.induk,
+                                                                               catalog)))
+            elif _has_cycle(catalog, unit.id):
+                problems.append(item.at(("unit", i, "induk"), "", f"unit '{unit.id}' is its "
+                                        "own parent (a loop in induk)"))
+
+
+def _has_cycle(catalog: Catalog, unit_id: str) -> bool:
+    seen: set[str] = set()
+    current: str | None = unit_id
+    while current is not None and current in catalog.units:
+        if current in seen:
+            return True
+        seen.add(current)
+        current = catalog.units[current].induk
+    return False
+
+
+def _unknown_unit(unit_id: str, catalog: Catalog) -> str:
+    known = ", ".join(catalog.units) or "none: add sop_data/unit.yml"
+    return f"unit '{unit_id}' does not exist (units: {known})"
+
+
+def _add_sops(catalog: Catalog, result: LoadResult, problems: list[Problem]) -> None:
+    for item in result.sops:
+        sop = item.model
+        if sop.id in catalog.sops:
+            problems.append(
+                item.at(("id",), "id", f"SOP id '{sop.id}' is already used by "
+                        f"{catalog.source_paths[sop.id]}")
+            )
+            continue
+        if sop.unit not in catalog.units:
+            problems.append(item.at(("unit",), "unit", _unknown_unit(sop.unit, catalog)))
+        catalog.sops[sop.id] = sop
+        catalog.source_paths[sop.id] = item.path
+
+
+def _add_decrees(catalog: Catalog, result: LoadResult, problems: list[Problem]) -> None:
+    ids: dict[str, str] = {}
+    for item in result.keputusan:
+        kep = item.model
+        if kep.id in ids:
+            problems.append(item.at(("id",), "id", f"decree id '{kep.id}' is already used by "
+                                    f"{ids[kep.id]}"))
+            continue
+        ids[kep.id] = item.path
+        if kep.unit not in catalog.units:
+            problems.append(item.at(("unit",), "unit", _unknown_unit(kep.unit, catalog)))
+        for i, entry in enumerate(kep.daftar_sop):
+            if entry.sop is not None and entry.sop not in catalog.sops:
+                problems.append(
+                    item.at(("daftar_sop", i, "sop"), "", f"SOP id '{entry.sop}' does not "
+                            "exist (remove `sop:` while the full text is not available)")
+                )
+        catalog.keputusan.append(kep)
+
+
+def _resolve_keterkaitan(catalog: Catalog, result: LoadResult, problems: list[Problem]) -> None:
+    by_title: dict[str, str] = {normalise_title(s.nama): s.id for s in catalog.sops.values()}
+    entries = {normalise_title(e.entry.nama): e for e in catalog.decree_entries()}
+    for item in result.sops:
+        sop = item.model
+        if catalog.sops.get(sop.id) is not sop:
+            continue
+        resolved: list[Rujukan] = []
+        raw = as_list(sop.keterkaitan)  # type: ignore[arg-type]
+        for i, ref in enumerate(raw):
+            rujukan = _resolve(ref, catalog, by_title, entries)
+            if rujukan is None:
+                continue  # "-": no keterkaitan
+            if not rujukan.resolved and not rujukan.eksternal:
+                loc = ("keterkaitan", i) if isinstance(sop.keterkaitan, list) else ("keterkaitan",)
+                problems.append(item.at(loc, "", f"keterkaitan '{rujukan.teks}' matches no SOP "
+                                        "id or title; it is shown as text", "warning"))
+            resolved.append(rujukan)
+            if rujukan.sop_id is not None and rujukan.sop_id != sop.id:
+                backlinks = catalog.dirujuk_oleh.setdefault(rujukan.sop_id, [])
+                if sop.id not in backlinks:
+                    backlinks.append(sop.id)
+        catalog.keterkaitan[sop.id] = resolved
+
+
+def _resolve(
+    ref: str | RujukanSop,
+    catalog: Catalog,
+    by_title: dict[str, str],
+    entries: dict[str, DecreeEntry],
+) -> Rujukan | None:
+    if isinstance(ref, str):
+        if ref.strip() in {"-", "–", "—"}:
+            return None
+        text, wanted_id, wanted_title = ref, ref.strip(), ref
+    else:
+        if ref.eksternal:
+            return Rujukan(ref.teks, eksternal=True)
+        text, wanted_id, wanted_title = ref.teks, ref.sop, ref.judul or ref.teks
+    if wanted_id and wanted_id in catalog.sops:
+        return Rujukan(text, sop_id=wanted_id)
+    key = normalise_title(wanted_title)
+    if key in by_title:
+        return Rujukan(text, sop_id=by_title[key])
+    if key in entries:
+        entry = entries[key]
+        return Rujukan(text, sop_id=entry.sop_id, entry=None if entry.sop_id else entry)
+    return Rujukan(text)
+
+
+def load_catalog(data_dir: Path) -> tuple[Catalog, list[Problem], int]:
+    """Load, validate and link a data folder. Raises DataError on any error."""
+    result = load_dir(data_dir)
+    catalog, problems = build_catalog(result)
+    everything = sorted(result.problems + problems, key=lambda p: p.sort_key)
+    if any(p.severity == "error" for p in everything):
+        raise DataError(everything)
+    return catalog, everything, result.files
+
+
+__all__ = ["Catalog", "DecreeEntry", "Loaded", "Rujukan", "build_catalog", "load_catalog"]

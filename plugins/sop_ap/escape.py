@@ -1,0 +1,43 @@
+"""Escaping text from the data for Markdown and HTML.
+
+HTML parts of a page are escaped by Jinja's autoescape. Text that goes into
+Markdown (headings, list items, link texts) is written with HTML character
+references for every character Markdown or its extensions could read as
+syntax, so it shows literally whatever it contains.
+"""
+
+from __future__ import annotations
+
+import re
+
+from markupsafe import Markup, escape
+
+_MD_SPECIAL = {
+    ch: f"&#{ord(ch)};" for ch in "\\`*_{}[]()<>#+!|~^=:$\"'&"
+}
+_LEADING = re.compile(r"^(\s*)(-|\d(?=\d*[.)]))")
+
+
+def md_inline(text: object) -> Markup:
+    """One line of literal text for a Markdown inline context."""
+    if isinstance(text, Markup):
+        return text
+    line = " ".join(str(text).split())
+    out = "".join(_MD_SPECIAL.get(ch, ch) for ch in line)
+    # A leading "-", "1." or "1)" would start a list: escape its first character.
+    out = _LEADING.sub(lambda m: m.group(1) + f"&#{ord(m.group(2))};", out)
+    return Markup(out)
+
+
+def html_text(text: object) -> Markup:
+    """Text for an HTML context, keeping line breaks the author wrote."""
+    return Markup("<br>").join(escape(part) for part in str(text).splitlines() or [""])
+
+
+def slug(text: str) -> str:
+    """An ASCII anchor from a name (for index entries only, never for SOP URLs)."""
+    import unicodedata
+
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "x"

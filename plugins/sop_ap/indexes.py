@@ -1,0 +1,100 @@
+"""Cross-SOP indexes: who acts where (pelaksana), and which regulation grounds which SOP."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import flow
+from .catalog import Catalog
+from .model import Langkah, Prosedur, Sop, as_list
+
+
+@dataclass(frozen=True)
+class StepUse:
+    sop: Sop
+    prosedur: Prosedur
+    langkah: Langkah
+
+
+@dataclass
+class Role:
+    nama: str
+    uses: list[StepUse] = field(default_factory=list)
+
+    @property
+    def sops(self) -> list[Sop]:
+        return list({u.sop.id: u.sop for u in self.uses}.values())
+
+
+def roles(catalog: Catalog) -> list[Role]:
+    """Every pelaksana (lane name) with every step where it acts, sorted by name."""
+    found: dict[str, Role] = {}
+    for sop in catalog.sops.values():
+        for proc in sop.prosedur:
+            for step in proc.langkah:
+                acting = list(flow.lanes_of(step))
+                lane = flow.decision_lane(step)
+                if lane is not None and lane not in acting:
+                    acting.append(lane)
+                for name in acting:
+                    found.setdefault(name, Role(name)).uses.append(StepUse(sop, proc, step))
+    return sorted(found.values(), key=lambda r: r.nama.lower())
+
+
+# ------------------------------------------------------------------ regulations
+
+_JENIS = [
+    (r"undang[\s-]*undang|\buu\b", "UU"),
+    (r"peraturan\s+pemerintah|\bpp\b", "PP"),
+    (r"peraturan\s+presiden|\bperpres\b", "Perpres"),
+    (r"peraturan\s+menteri|\bpermen\w*", "Permen"),
+    (r"peraturan\s+daerah|\bperda\b", "Perda"),
+    (r"peraturan\s+(wali\s*kota|bupati|gubernur)|\bper(wali|bup|gub)\b", "Perkada"),
+    (r"keputusan", "Keputusan"),
+    (r"instruksi", "Instruksi"),
+    (r"surat\s+edaran", "SE"),
+]
+_NOMOR = re.compile(
+    r"(?:nomor|no\.?)\s*:?\s*([A-Za-z0-9./\-]+?)(?:\s+tahun\s+(\d{4})|[\s,;]|$)", re.IGNORECASE
+)
+
+
+def regulation_key(text: str) -> str:
+    """Equal for the same regulation written slightly differently."""
+    low = " ".join(text.lower().split())
+    jenis = next((name for pattern, name in _JENIS if re.search(pattern, low)), None)
+    match = _NOMOR.search(low)
+    if jenis and match:
+        nomor = match.group(1).strip(".").upper()
+        tahun = match.group(2) or ""
+        if not tahun:
+            year = re.search(r"(?:/|\s)(\d{4})\b", match.group(1))
+            tahun = year.group(1) if year else ""
+        return f"{jenis} {nomor} {tahun}".strip()
+    return re.sub(r"[^a-z0-9]+", " ", low).strip()
+
+
+@dataclass
+class Regulation:
+    key: str
+    texts: list[str] = field(default_factory=list)  # every way it is written, first seen first
+    sops: list[Sop] = field(default_factory=list)
+
+    @property
+    def title(self) -> str:
+        return self.texts[0]
+
+
+def regulations(catalog: Catalog) -> list[Regulation]:
+    found: dict[str, Regulation] = {}
+    for sop in catalog.sops.values():
+        for text in as_list(sop.dasar_hukum):
+            if text.strip() in {"-", "–", "—"}:
+                continue
+            reg = found.setdefault(regulation_key(text), Regulation(regulation_key(text)))
+            if text not in reg.texts:
+                reg.texts.append(text)
+            if sop not in reg.sops:
+                reg.sops.append(sop)
+    return sorted(found.values(), key=lambda r: r.title.lower())

@@ -1,0 +1,353 @@
+"""Read a data folder into validated models, with every problem located.
+
+Files are recognised by place: `unit.yml` at the top holds the units, files
+under `keputusan/` are decrees, every other `.yml`/`.yaml` file is one SOP.
+All files are read and all problems are collected in one run.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from . import flow
+from .model import FILE_MODELS, Keputusan, Prosedur, Sop, UnitFile
+from .problems import Position, Problem
+from .waktu import parse_waktu
+from .yamlsource import PathKey, Source, read_source
+
+M = TypeVar("M", bound=BaseModel)
+
+UNIT_FILE = "unit.yml"
+DECREE_DIR = "keputusan"
+YAML_SUFFIXES = (".yml", ".yaml")
+
+
+@dataclass(frozen=True)
+class Loaded(Generic[M]):
+    """A validated model and the source it came from (for positions)."""
+
+    model: M
+    source: Source
+
+    @property
+    def path(self) -> str:
+        return self.source.path
+
+    def at(self, loc: PathKey, field_name: str, message: str, severity: str = "error") -> Problem:
+        """A problem at `loc` in this file (`loc` in raw data indices)."""
+        return Problem(
+            self.path,
+            self.source.position(loc),
+            field_name or display_path(self.source.data, loc),
+            message,
+            severity,  # type: ignore[arg-type]
+        )
+
+
+@dataclass
+class LoadResult:
+    sops: list[Loaded[Sop]] = field(default_factory=list)
+    units: list[Loaded[UnitFile]] = field(default_factory=list)
+    keputusan: list[Loaded[Keputusan]] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    files: int = 0
+
+
+def shown_path(file: Path) -> str:
+    """A path as the author knows it: relative to the working folder when possible."""
+    try:
+        rel = os.path.relpath(file)
+    except ValueError:  # pragma: no cover - another drive on Windows
+        return str(file)
+    return str(file) if rel.startswith("..") else rel
+
+
+def kind_of(file: Path, data_dir: Path) -> str:
+    rel = file.relative_to(data_dir)
+    if rel.parts == (UNIT_FILE,) or rel.parts == ("unit.yaml",):
+        return "unit"
+    if rel.parts[0] == DECREE_DIR:
+        return "keputusan"
+    return "sop"
+
+
+def data_files(data_dir: Path) -> list[Path]:
+    return sorted(
+        p for p in data_dir.rglob("*") if p.is_file() and not _hidden(p.relative_to(data_dir))
+    )
+
+
+def _hidden(rel: Path) -> bool:
+    return any(part.startswith(".") for part in rel.parts)
+
+
+def load_dir(data_dir: Path) -> LoadResult:
+    result = LoadResult()
+    if not data_dir.is_dir():
+        result.problems.append(
+            Problem(shown_path(data_dir), Position(1, 1), "", "data folder does not exist")
+        )
+        return result
+    for file in data_files(data_dir):
+        shown = shown_path(file)
+        if file.suffix.lower() not in YAML_SUFFIXES:
+            result.problems.append(
+                Problem(shown, Position(1, 1), "", "not a YAML file (.yml): ignored", "warning")
+            )
+            continue
+        result.files += 1
+        _load_file(file, shown, kind_of(file, data_dir), result)
+    return result
+
+
+def _load_file(file: Path, shown: str, kind: str, result: LoadResult) -> None:
+    source = read_source(file, shown, result.problems)
+    if source is None:
+        return
+    if not isinstance(source.data, dict):
+        found = "a list" if isinstance(source.data, list) else "a single value"
+        result.problems.append(
+            Problem(shown, source.position(()), "", f"expected a mapping of fields, found {found}")
+        )
+        return
+    model_cls = FILE_MODELS[kind]
+    try:
+        model = model_cls.model_validate(source.data)
+    except ValidationError as exc:
+        result.problems.extend(validation_problems(exc, source))
+        if kind == "sop":
+            result.problems.extend(_check_valid_procedures(source))
+        return
+    if isinstance(model, Sop):
+        loaded_sop = Loaded(model, source)
+        result.problems.extend(check_sop(loaded_sop))
+        result.sops.append(loaded_sop)
+    elif isinstance(model, UnitFile):
+        result.units.append(Loaded(model, source))
+    else:
+        result.keputusan.append(Loaded(model, source))  # type: ignore[arg-type]
+
+
+# ----------------------------------------------------------------- SOP checks
+
+
+def check_sop(item: Loaded[Sop]) -> list[Problem]:
+    sop = item.model
+    problems: list[Problem] = []
+    codes: dict[str, int] = {}
+    for p, proc in enumerate(sop.prosedur):
+        base: PathKey = ("prosedur", p)
+        if len(sop.prosedur) > 1 and proc.kode is None:
+            problems.append(
+                item.at(base, "", "kode is required when an SOP has more than one procedure")
+            )
+        if proc.kode is not None:
+            key = proc.kode.lower()
+            if key in codes:
+                problems.append(item.at((*base, "kode"), "", f"procedure code '{proc.kode}' "
+                                        "is used twice"))
+            codes[key] = p
+        for loc, message in flow.check(proc):
+            problems.append(item.at((*base, *loc), "", message))
+        problems.extend(_waktu_warnings(item, base, proc))
+    return problems
+
+
+def _check_valid_procedures(source: Source) -> list[Problem]:
+    """Flow checks for the procedures that are valid on their own, when the SOP is not:
+    an author then sees every problem in one run."""
+    procs = source.data.get("prosedur")
+    if not isinstance(procs, list):
+        return []
+    problems: list[Problem] = []
+    for p, raw in enumerate(procs):
+        try:
+            proc = Prosedur.model_validate(raw)
+        except ValidationError:
+            continue  # already reported as part of the SOP
+        for loc, message in flow.check(proc):
+            loc = ("prosedur", p, *loc)
+            problems.append(
+                Problem(source.path, source.position(loc), display_path(source.data, loc), message)
+            )
+    return problems
+
+
+def _waktu_warnings(item: Loaded[Sop], base: PathKey, proc: Prosedur) -> list[Problem]:
+    out = []
+    for i, step in enumerate(proc.langkah):
+        if step.waktu is not None and parse_waktu(step.waktu).kategori == "tidak_dikenal":
+            out.append(
+                item.at(
+                    (*base, "langkah", i, "waktu"),
+                    "",
+                    f"waktu '{step.waktu}' is not a duration this tool understands; it is "
+                    "shown as written but left out of the procedure's total time",
+                    "warning",
+                )
+            )
+    return out
+
+
+# ------------------------------------------------------- pydantic -> problems
+
+_TYPE_ERRORS = {
+    "string_type": "text",
+    "list_type": "a list",
+    "dict_type": "a mapping of fields",
+    "model_type": "a mapping of fields",
+    "model_attributes_type": "a mapping of fields",
+    "int_type": "a whole number",
+    "int_parsing": "a whole number",
+    "int_from_float": "a whole number",
+    "bool_type": "true or false",
+    "bool_parsing": "true or false",
+    "literal_error": "'selesai'",
+}
+
+
+def _all_fields() -> set[str]:
+    names: set[str] = set()
+
+    def visit(cls: type[BaseModel]) -> None:
+        for name, info in cls.model_fields.items():
+            names.add(name)
+            for arg in _model_args(info.annotation):
+                if arg.__name__ not in seen:
+                    seen.add(arg.__name__)
+                    visit(arg)
+
+    seen: set[str] = set()
+    for cls in FILE_MODELS.values():
+        visit(cls)
+    return names
+
+
+def _model_args(annotation: Any) -> list[type[BaseModel]]:
+    found: list[type[BaseModel]] = []
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    for arg in getattr(annotation, "__args__", ()) or ():
+        found += _model_args(arg)
+    for arg in getattr(annotation, "__metadata__", ()) or ():
+        found += _model_args(arg)
+    return found
+
+
+FIELD_NAMES = _all_fields()
+
+
+def real_loc(data: Any, loc: tuple[Any, ...]) -> PathKey:
+    """Drop pydantic's union-branch tags, keeping the path that exists in the data."""
+    out: list[str | int] = []
+    node = data
+    for part in loc:
+        if isinstance(node, dict) and isinstance(part, str):
+            out.append(part)
+            node = node.get(part)
+        elif isinstance(node, list) and isinstance(part, int):
+            out.append(part)
+            node = node[part] if 0 <= part < len(node) else None
+        elif node is None and isinstance(part, str) and not out:
+            out.append(part)
+    return tuple(out)
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "nothing (the value is empty)"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return f"'{_short(str(value))}'"
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def validation_problems(exc: ValidationError, source: Source) -> list[Problem]:
+    errors = exc.errors(include_url=False)
+    located = [(real_loc(source.data, tuple(e["loc"])), e) for e in errors]
+    # A union branch's type error is noise when another branch got deeper.
+    deeper = {loc[:n] for loc, _ in located for n in range(len(loc))}
+    groups: dict[PathKey, list[dict[str, Any]]] = {}
+    for loc, err in located:
+        if err["type"] in _TYPE_ERRORS and loc in deeper:
+            continue
+        groups.setdefault(loc, []).append(err)
+    problems = []
+    for loc, errs in groups.items():
+        problems.append(_problem(source, loc, errs))
+    return problems
+
+
+def _problem(source: Source, loc: PathKey, errs: list[dict[str, Any]]) -> Problem:
+    err = errs[0]
+    kind = err["type"]
+    value = err.get("input")
+    position = source.position(loc)
+    if kind == "missing":
+        parent = loc[:-1]
+        position = source.position(parent)
+        message = f"required field '{loc[-1]}' is missing"
+    elif kind == "extra_forbidden":
+        position = source.key_position(loc)
+        message = f"unknown field '{loc[-1]}'"
+        guess = difflib.get_close_matches(str(loc[-1]), sorted(FIELD_NAMES), n=1, cutoff=0.75)
+        if guess:
+            message += f" (did you mean '{guess[0]}'?)"
+    elif all(e["type"] in _TYPE_ERRORS for e in errs):
+        expected = " or ".join(dict.fromkeys(_TYPE_ERRORS[e["type"]] for e in errs))
+        if value is None:
+            message = f"is empty; write {expected} (use '-' when there is nothing)"
+        else:
+            message = f"expected {expected}, found {_kind(value)}"
+    elif kind == "string_pattern_mismatch":
+        message = (
+            f"'{_short(str(value))}' is not a valid id or code: use lowercase letters, digits "
+            "and '-' for ids (e.g. 'penyusunan-iku'), letters and digits for codes (e.g. 'A')"
+        )
+    elif kind == "too_short":
+        count = err.get("ctx", {}).get("min_length", 1)
+        message = f"needs at least {count} item(s)"
+    elif kind in ("greater_than_equal", "greater_than"):
+        message = f"must be at least {err.get('ctx', {}).get('ge', 1)}, found {_kind(value)}"
+    else:
+        message = str(err["msg"]).removeprefix("Value error, ")
+    return Problem(source.path, position, display_path(source.data, loc), message)
+
+
+def display_path(data: Any, loc: PathKey) -> str:
+    """`('prosedur', 1, 'langkah', 11, 'no')` -> `prosedur[B].langkah[12].no`.
+
+    Procedures are named by their code, steps by their number, units by id,
+    other list items by their 1-based position, as an author counts them.
+    """
+    out = ""
+    node = data
+    for part in loc:
+        if isinstance(part, int):
+            item = node[part] if isinstance(node, list) and 0 <= part < len(node) else None
+            out += f"[{_item_name(item, part)}]"
+            node = item
+        else:
+            out += f".{part}" if out else str(part)
+            node = node.get(part) if isinstance(node, dict) else None
+    return out
+
+
+def _item_name(item: Any, index: int) -> str:
+    if isinstance(item, dict):
+        for key in ("kode", "no", "id"):
+            value = item.get(key)
+            if isinstance(value, str) and value.strip():
+                return value.strip()
+    return str(index + 1)

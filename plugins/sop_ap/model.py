@@ -1,0 +1,249 @@
+"""The SOP AP data format: what a Bagian Organisasi writes, as typed models.
+
+Field names follow the SOP AP vocabulary (Permenpan RB 35/2012). The models
+validate the shape of each file; relations between steps and between files
+are checked by `flow` and `catalog`. The JSON Schema that editors use is
+derived from these models (`schema.py`), so the two cannot drift apart.
+Descriptions are in Indonesian: editors show them to the authors.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
+
+
+def _not_blank(value: str) -> str:
+    if not value.strip():
+        raise ValueError("must not be empty")
+    return value
+
+
+Teks = Annotated[str, AfterValidator(_not_blank)]
+"""Text that must contain something other than spaces (`-` is allowed)."""
+
+Slug = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80),
+    Field(description="Huruf kecil, angka dan tanda hubung, mis. `penyusunan-iku`."),
+]
+Kode = Annotated[
+    str,
+    StringConstraints(pattern=r"^[A-Za-z0-9]{1,8}$"),
+    Field(description="Kode sub-prosedur, mis. `A` atau `B`."),
+]
+Selesai = Literal["selesai"]
+Tujuan = Annotated[
+    int | Selesai,
+    Field(description="Nomor langkah tujuan, atau `selesai` untuk mengakhiri prosedur."),
+]
+TeksAtauDaftar = Annotated[
+    Teks | list[Teks],
+    Field(description="Satu teks, atau daftar teks (satu butir per baris). Tulis `-` bila kosong."),
+]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+def as_list(value: str | list[str]) -> list[str]:
+    return [value] if isinstance(value, str) else list(value)
+
+
+# --------------------------------------------------------------------------- units
+
+
+class Unit(_Model):
+    """A unit of organisation: the instansi, an OPD, a bagian."""
+
+    id: Slug
+    nama: Teks = Field(description="Nama unit, mis. `Bagian Organisasi`.")
+    induk: Slug | None = Field(None, description="`id` unit induk; kosong untuk instansi.")
+    alamat: Teks | None = Field(None, description="Alamat jalan.")
+    telepon: Teks | None = None
+    faksimile: Teks | None = None
+    kota: Teks | None = None
+    kode_pos: Teks | None = None
+    keterangan: Teks | None = None
+
+
+class UnitFile(_Model):
+    """`sop_data/unit.yml`: every unit, parents before or after children."""
+
+    unit: list[Unit] = Field(min_length=1)
+
+
+# --------------------------------------------------------------------------- decree
+
+
+class Pejabat(_Model):
+    """The official who signs (jabatan, nama, pangkat, NIP)."""
+
+    jabatan: Teks
+    nama: Teks
+    pangkat: Teks | None = None
+    nip: Teks | None = Field(None, description="NIP persis seperti tertulis, mis. `19590109 198712 1 002`.")
+    elektronik: bool = Field(False, description="`true` bila ditandatangani secara elektronik.")
+
+
+class Diktum(_Model):
+    nama: Teks = Field(description="`PERTAMA`, `KEDUA`, …")
+    isi: Teks
+
+
+class EntriDaftarSop(_Model):
+    """One SOP enacted by the decree, in decree order."""
+
+    nama: Teks = Field(description="Nama SOP persis seperti dalam lampiran keputusan.")
+    sop: Slug | None = Field(
+        None, description="`id` berkas SOP bila teks lengkapnya ada; kosongkan bila belum ada."
+    )
+
+
+class Keputusan(_Model):
+    """A decree (keputusan) that enacts the SOP set of a unit."""
+
+    id: Slug
+    unit: Slug = Field(description="`id` unit yang SOP-nya ditetapkan.")
+    judul: Teks = Field(description="mis. `Keputusan Sekretaris Daerah Kota Mojokerto`.")
+    nomor: Teks = Field(description="Nomor keputusan persis seperti tertulis.")
+    tentang: Teks
+    pejabat_penetap: Teks = Field(description="Jabatan yang menetapkan, di atas `Menimbang`.")
+    menimbang: list[Teks] = Field(min_length=1)
+    mengingat: list[Teks] = Field(min_length=1)
+    menetapkan: Teks
+    diktum: list[Diktum] = Field(min_length=1)
+    ditetapkan_di: Teks
+    tanggal_penetapan: Teks
+    penandatangan: Pejabat
+    judul_lampiran: Teks | None = None
+    daftar_sop: list[EntriDaftarSop] = Field(min_length=1)
+
+
+# --------------------------------------------------------------------------- SOP
+
+
+class KeputusanLangkah(_Model):
+    """A decision (diamond) in a step's row, with two or more labelled exits."""
+
+    pertanyaan: Teks = Field(description="Label singkat di dalam belah ketupat, mis. `Setuju?`.")
+    pelaksana: Teks | None = Field(
+        None, description="Kolom pelaksana belah ketupat; bawaan: pelaksana langkah."
+    )
+    setelah_proses: bool = Field(
+        False,
+        description="`true`: baris ini menggambar kotak proses lalu belah ketupat (periksa, "
+        "lalu putuskan). `false`: hanya belah ketupat.",
+    )
+    cabang: dict[Teks, Tujuan] = Field(
+        description="Label jalur keluar -> nomor langkah tujuan (atau `selesai`), mis. "
+        "`{Ya: 4, Tidak: 2}`. Minimal dua."
+    )
+
+    @model_validator(mode="after")
+    def _two_exits(self) -> KeputusanLangkah:
+        if len(self.cabang) < 2:
+            raise ValueError("a decision needs at least two exits (cabang)")
+        return self
+
+
+class Langkah(_Model):
+    """One row of the procedure table."""
+
+    no: int = Field(ge=1, description="Nomor langkah, unik dalam prosedur.")
+    kegiatan: Teks
+    pelaksana: TeksAtauDaftar = Field(
+        description="Satu pelaksana, atau daftar untuk langkah yang dikerjakan bersama."
+    )
+    kelengkapan: str | None = Field(None, description="Mutu baku: kelengkapan (atau sumber data).")
+    waktu: str | None = Field(None, description="Mutu baku: waktu, mis. `1 hari kerja`.")
+    waktu_mencakup: int | None = Field(
+        None,
+        ge=2,
+        description="Bila satu nilai waktu berlaku untuk beberapa langkah berurutan: jumlah "
+        "langkah (termasuk ini). Langkah berikutnya tidak menulis `waktu`.",
+    )
+    output: str | None = Field(None, description="Mutu baku: output.")
+    keterangan: str | None = Field(None, description="Kolom keterangan.")
+    mulai: bool = Field(False, description="`true`: titik mulai tambahan (langkah pertama selalu mulai).")
+    selesai: bool = Field(False, description="`true`: prosedur berakhir setelah langkah ini.")
+    lanjut: Tujuan | list[Tujuan] | None = Field(
+        None,
+        description="Langkah berikutnya bila bukan langkah di bawahnya; daftar untuk jalur "
+        "paralel.",
+    )
+    keputusan: KeputusanLangkah | None = None
+
+    @property
+    def daftar_pelaksana(self) -> list[str]:
+        return as_list(self.pelaksana)
+
+
+class Prosedur(_Model):
+    """A (sub-)procedure: its lanes and its ordered steps."""
+
+    kode: Kode | None = Field(None, description="Wajib bila SOP punya lebih dari satu prosedur.")
+    judul: Teks | None = Field(None, description="mis. `Inventarisasi IKU OPD`.")
+    pelaksana: list[Teks] = Field(min_length=1, description="Kolom pelaksana, urut kiri ke kanan.")
+    label_kelengkapan: Teks = Field(
+        "Kelengkapan", description="Judul kolom masukan mutu baku, mis. `Sumber Data`."
+    )
+    langkah: list[Langkah] = Field(min_length=1)
+
+
+class RujukanSop(_Model):
+    """A keterkaitan written as a mapping: the text as written plus how to resolve it."""
+
+    teks: Teks = Field(description="Teks seperti tertulis di SOP, mis. `SOP Penyusunan LAKIP`.")
+    sop: Slug | None = Field(None, description="`id` SOP yang dirujuk.")
+    judul: Teks | None = Field(
+        None, description="Judul SOP yang dirujuk (dicocokkan dengan SOP dan daftar keputusan)."
+    )
+    eksternal: bool = Field(
+        False,
+        description="`true`: SOP unit/instansi lain yang tidak dimuat di situs ini "
+        "(ditampilkan sebagai teks, tanpa peringatan).",
+    )
+
+
+class Sop(_Model):
+    """One SOP: the identity sheet and its procedures."""
+
+    id: Slug = Field(description="Pengenal tetap; menjadi alamat halaman `/sop/<id>/`.")
+    unit: Slug = Field(description="`id` unit pemilik SOP (lihat `unit.yml`).")
+    nomor: str = Field(description="Nomor SOP persis seperti tertulis; boleh kosong.")
+    nama: Teks = Field(description="Nama SOP.")
+    tanggal_pembuatan: Teks
+    tanggal_revisi: Teks = Field(description="mis. `01/13-03-2018` (revisi ke/tanggal) atau `-`.")
+    tanggal_efektif: Teks | None = None
+    tanggal_pengesahan: Teks | None = Field(
+        None, description="Gunakan bila dokumen menulis Tanggal Pengesahan, bukan Tanggal Efektif."
+    )
+    disahkan_oleh: Pejabat
+    dasar_hukum: TeksAtauDaftar
+    kualifikasi_pelaksana: TeksAtauDaftar
+    keterkaitan: Teks | list[Teks | RujukanSop] = Field(
+        description="SOP terkait: teks (judul atau `id`) atau {teks, sop/judul}. `-` bila tidak ada."
+    )
+    peralatan: TeksAtauDaftar = Field(description="Peralatan/perlengkapan.")
+    peringatan: TeksAtauDaftar
+    pencatatan: TeksAtauDaftar = Field(description="Pencatatan dan pendataan.")
+    prosedur: list[Prosedur] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _one_effective_date(self) -> Sop:
+        if (self.tanggal_efektif is None) == (self.tanggal_pengesahan is None):
+            raise ValueError("write exactly one of tanggal_efektif or tanggal_pengesahan")
+        return self
+
+
+FILE_MODELS: dict[str, type[_Model]] = {"sop": Sop, "unit": UnitFile, "keputusan": Keputusan}

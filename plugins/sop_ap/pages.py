@@ -1,0 +1,416 @@
+"""Catalog -> the site's generated pages (Markdown) and its navigation.
+
+Plain functions: no MkDocs here, so the same output can be produced by a
+pre-build step. Views gather what a template needs (links, anchors, parsed
+values) so that templates stay free of logic.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
+
+from . import anchors, flow, indexes
+from .catalog import Catalog, DecreeEntry, Rujukan
+from .escape import html_text, md_inline, slug
+from .model import Keputusan, Langkah, Prosedur, Sop, Unit, as_list
+from .swimlane import swimlane
+from .tanggal import Tanggal, parse_tanggal
+from .waktu import RingkasanWaktu, Waktu, parse_waktu, ringkas_waktu
+
+HOME = "index.md"
+ROLE_INDEX = "indeks/pelaksana.md"
+LAW_INDEX = "indeks/dasar-hukum.md"
+CATALOG_JSON = "katalog.json"
+
+
+def environment(override_dir: Path | None = None) -> Environment:
+    loaders: list[Any] = []
+    if override_dir is not None:
+        loaders.append(FileSystemLoader(str(override_dir)))
+    loaders.append(PackageLoader("sop_ap", "templates"))
+    env = Environment(
+        loader=ChoiceLoader(loaders),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["md"] = md_inline
+    env.filters["text"] = html_text
+    env.filters["json"] = lambda v: json.dumps(v, ensure_ascii=False)
+    return env
+
+
+def link(from_page: str, to_page: str, anchor: str | None = None) -> str:
+    """A relative `.md` link that MkDocs validates and rewrites."""
+    target = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    return f"{target}#{anchor}" if anchor else target
+
+
+# ------------------------------------------------------------------ SOP page
+
+
+@dataclass
+class StepView:
+    langkah: Langkah
+    anchor: str
+    label: str
+    waktu: Waktu | None
+    waktu_rowspan: int  # 0: cell merged into an earlier row's waktu
+    pelaksana: list[str]
+    exits: list[tuple[str | None, str, str | None]]  # (label, target text, target anchor)
+
+
+@dataclass
+class ProcedureView:
+    prosedur: Prosedur
+    anchor: str
+    heading: str
+    diagram: str
+    steps: list[StepView]
+    total: RingkasanWaktu
+
+
+@dataclass
+class RefView:
+    text: str
+    href: str | None
+    note: str | None
+
+
+@dataclass
+class SopView:
+    sop: Sop
+    page: str
+    url: str
+    units: list[Unit]
+    address: Unit | None
+    dates: dict[str, Tanggal]
+    procedures: list[ProcedureView]
+    keterkaitan: list[RefView]
+    dirujuk_oleh: list[RefView]
+    citation: str
+    lists: dict[str, list[str]] = field(default_factory=dict)
+
+
+def _address(units: list[Unit]) -> Unit | None:
+    return next((u for u in reversed(units) if u.alamat), None)
+
+
+def _procedure_view(sop: Sop, proc: Prosedur) -> ProcedureView:
+    steps: list[StepView] = []
+    merged_until = -1
+    graph = flow.exits(proc)
+    numbers = {s.no: s for s in proc.langkah}
+    for i, step in enumerate(proc.langkah):
+        span = step.waktu_mencakup or 1
+        rowspan = 0 if i <= merged_until else span
+        if span > 1:
+            merged_until = i + span - 1
+        outs: list[tuple[str | None, str, str | None]] = []
+        for out in graph[step.no]:
+            if out.target is None:
+                outs.append((out.label, "selesai", None))
+            else:
+                target = numbers[out.target]
+                outs.append(
+                    (out.label, anchors.step_label(proc, target.no),
+                     anchors.step_anchor(sop, proc, target.no))
+                )
+        steps.append(
+            StepView(
+                langkah=step,
+                anchor=anchors.step_anchor(sop, proc, step.no),
+                label=anchors.step_label(proc, step.no),
+                waktu=parse_waktu(step.waktu) if step.waktu is not None else None,
+                waktu_rowspan=rowspan,
+                pelaksana=flow.lanes_of(step),
+                exits=outs,
+            )
+        )
+    caveats = []
+    if flow.has_loop(proc):
+        caveats.append("ada langkah yang dapat berulang (kembali ke langkah sebelumnya); "
+                       "waktu dihitung untuk satu kali jalan")
+    if any(len(outs) > 1 and all(e.label is None for e in outs) for outs in graph.values()):
+        caveats.append("jalur paralel dijumlahkan seolah berurutan")
+    if any(s.keputusan for s in proc.langkah):
+        caveats.append("semua langkah dijumlahkan, termasuk yang dilewati oleh suatu keputusan")
+    total = ringkas_waktu([s.waktu for s in steps if s.waktu is not None], caveats)
+    heading = " ".join(x for x in (f"{proc.kode}." if proc.kode else "", proc.judul or "") if x)
+    title = f"Diagram alir {heading or sop.nama}"
+    return ProcedureView(
+        prosedur=proc,
+        anchor=anchors.procedure_anchor(sop, proc),
+        heading=heading or "Uraian Prosedur",
+        diagram=swimlane(proc, title),
+        steps=steps,
+        total=total,
+    )
+
+
+def _ref_view(page: str, ref: Rujukan, own_id: str) -> RefView:
+    if ref.sop_id is not None:
+        note = "SOP ini" if ref.sop_id == own_id else None
+        return RefView(ref.teks, link(page, anchors.sop_page(ref.sop_id)), note)
+    if ref.entry is not None:
+        entry = ref.entry
+        href = link(page, anchors.unit_page(entry.keputusan.unit),
+                    anchors.decree_entry_anchor(entry.keputusan.id, entry.position))
+        return RefView(ref.teks, href, "teks lengkap belum tersedia di situs ini")
+    return RefView(ref.teks, None, "tidak tersedia di situs ini")
+
+
+def sop_view(catalog: Catalog, sop: Sop, site_url: str | None) -> SopView:
+    page = anchors.sop_page(sop.id)
+    url = f"sop/{sop.id}/"
+    units = catalog.unit_chain(sop.unit)
+    full_url = (site_url.rstrip("/") + "/" + url) if site_url else "/" + url
+    unit_name = units[-1].nama if units else sop.unit
+    nomor = f" Nomor {sop.nomor.strip()}" if sop.nomor.strip() else ""
+    dates = {
+        key: parse_tanggal(value)
+        for key, value in (
+            ("pembuatan", sop.tanggal_pembuatan),
+            ("revisi", sop.tanggal_revisi),
+            ("efektif", sop.tanggal_efektif or sop.tanggal_pengesahan or ""),
+        )
+    }
+    return SopView(
+        sop=sop,
+        page=page,
+        url=full_url,
+        units=units,
+        address=_address(units),
+        dates=dates,
+        procedures=[_procedure_view(sop, p) for p in sop.prosedur],
+        keterkaitan=[_ref_view(page, r, sop.id) for r in catalog.keterkaitan.get(sop.id, [])],
+        dirujuk_oleh=[
+            RefView(catalog.sops[i].nama, link(page, anchors.sop_page(i)), None)
+            for i in catalog.dirujuk_oleh.get(sop.id, [])
+        ],
+        citation=" ".join(
+            f"SOP {unit_name}{nomor} tentang {sop.nama}, {full_url}".split()
+        ),
+        lists={
+            "dasar_hukum": as_list(sop.dasar_hukum),
+            "kualifikasi_pelaksana": as_list(sop.kualifikasi_pelaksana),
+            "peralatan": as_list(sop.peralatan),
+            "peringatan": as_list(sop.peringatan),
+            "pencatatan": as_list(sop.pencatatan),
+        },
+    )
+
+
+# ------------------------------------------------------------------ other pages
+
+
+@dataclass
+class EntryView:
+    entry: DecreeEntry
+    anchor: str
+    sop: Sop | None
+    href: str | None
+    efektif: str | None
+
+
+def unit_context(catalog: Catalog, unit: Unit) -> dict[str, Any]:
+    page = anchors.unit_page(unit.id)
+    decrees: list[tuple[Keputusan, list[EntryView]]] = []
+    listed: set[str] = set()
+    for kep in catalog.decrees_of(unit.id):
+        rows = []
+        for entry in catalog.decree_entries(unit.id):
+            if entry.keputusan is not kep:
+                continue
+            sop = catalog.sops.get(entry.sop_id or "")
+            if sop is not None:
+                listed.add(sop.id)
+            rows.append(
+                EntryView(
+                    entry=entry,
+                    anchor=anchors.decree_entry_anchor(kep.id, entry.position),
+                    sop=sop,
+                    href=link(page, anchors.sop_page(sop.id)) if sop else None,
+                    efektif=(sop.tanggal_efektif or sop.tanggal_pengesahan) if sop else None,
+                )
+            )
+        decrees.append((kep, rows))
+    others = [s for s in catalog.sops_of(unit.id) if s.id not in listed]
+    chain = catalog.unit_chain(unit.id)
+    return {
+        "unit": unit,
+        "chain": chain,
+        "address": _address(chain),
+        "parents": [(u, link(page, anchors.unit_page(u.id))) for u in chain[:-1]],
+        "children": [(u, link(page, anchors.unit_page(u.id))) for u in catalog.children(unit.id)],
+        "decrees": decrees,
+        "others": [(s, link(page, anchors.sop_page(s.id))) for s in others],
+    }
+
+
+def role_context(catalog: Catalog) -> dict[str, Any]:
+    rows = []
+    used: set[str] = set()
+    for role in indexes.roles(catalog):
+        anchor = _unique(f"pelaksana-{slug(role.nama)}", used)
+        uses = [
+            (u, link(ROLE_INDEX, anchors.sop_page(u.sop.id),
+                     anchors.step_anchor(u.sop, u.prosedur, u.langkah.no)),
+             anchors.step_label(u.prosedur, u.langkah.no))
+            for u in role.uses
+        ]
+        rows.append((role, anchor, uses))
+    return {"roles": rows, "link_sop": lambda s: link(ROLE_INDEX, anchors.sop_page(s.id))}
+
+
+def law_context(catalog: Catalog) -> dict[str, Any]:
+    rows = []
+    used: set[str] = set()
+    for reg in indexes.regulations(catalog):
+        anchor = _unique(f"dasar-{slug(reg.key)[:60]}", used)
+        sops = [(s, link(LAW_INDEX, anchors.sop_page(s.id))) for s in reg.sops]
+        rows.append((reg, anchor, sops))
+    return {"regulations": rows}
+
+
+def _unique(anchor: str, used: set[str]) -> str:
+    candidate, n = anchor, 2
+    while candidate in used:
+        candidate, n = f"{anchor}-{n}", n + 1
+    used.add(candidate)
+    return candidate
+
+
+def home_context(catalog: Catalog) -> dict[str, Any]:
+    units = [
+        (u, link(HOME, anchors.unit_page(u.id)), len(catalog.sops_of(u.id)),
+         len(catalog.decree_entries(u.id)), len(catalog.unit_chain(u.id)) - 1)
+        for u in _tree_order(catalog)
+    ]
+    return {
+        "units": units,
+        "sop_count": len(catalog.sops),
+        "role_index": link(HOME, ROLE_INDEX),
+        "law_index": link(HOME, LAW_INDEX),
+    }
+
+
+def _tree_order(catalog: Catalog) -> list[Unit]:
+    keep = {u.id for u in catalog.units_with_content()}
+    out: list[Unit] = []
+
+    def visit(parent: str | None) -> None:
+        for child in catalog.children(parent):
+            if child.id in keep:
+                out.append(child)
+                visit(child.id)
+
+    visit(None)
+    return out
+
+
+def katalog_json(catalog: Catalog, site_url: str | None) -> str:
+    base = site_url.rstrip("/") + "/" if site_url else "/"
+    sops = []
+    for sop in catalog.sops.values():
+        url = f"{base}sop/{sop.id}/"
+        efektif = sop.tanggal_efektif or sop.tanggal_pengesahan or ""
+        sops.append(
+            {
+                "id": sop.id,
+                "nomor": sop.nomor,
+                "nama": sop.nama,
+                "unit": {"id": sop.unit, "nama": catalog.units[sop.unit].nama},
+                "tanggal_pembuatan": _date_json(sop.tanggal_pembuatan),
+                "tanggal_revisi": _date_json(sop.tanggal_revisi),
+                "tanggal_efektif": _date_json(efektif),
+                "url": url,
+                "prosedur": [
+                    {
+                        "kode": p.kode,
+                        "judul": p.judul,
+                        "url": f"{url}#{anchors.procedure_anchor(sop, p)}",
+                        "langkah": [
+                            {
+                                "no": s.no,
+                                "kegiatan": s.kegiatan,
+                                "pelaksana": flow.lanes_of(s),
+                                "url": f"{url}#{anchors.step_anchor(sop, p, s.no)}",
+                            }
+                            for s in p.langkah
+                        ],
+                    }
+                    for p in sop.prosedur
+                ],
+            }
+        )
+    return json.dumps({"versi": 1, "sop": sops}, ensure_ascii=False, indent=1) + "\n"
+
+
+def _date_json(text: str) -> dict[str, str | None]:
+    parsed = parse_tanggal(text)
+    return {"teks": text, "iso": parsed.iso, "revisi": parsed.revisi}
+
+
+# ------------------------------------------------------------------ the whole site
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    path: str  # inside docs, e.g. "sop/penyusunan-iku.md"
+    content: str
+
+
+def render_sop(env: Environment, catalog: Catalog, sop: Sop, site_url: str | None) -> str:
+    return env.get_template("sop.md.j2").render(v=sop_view(catalog, sop, site_url))
+
+
+def site_pages(
+    catalog: Catalog, env: Environment, site_url: str | None, with_home: bool = True
+) -> list[GeneratedPage]:
+    pages = [
+        GeneratedPage(anchors.sop_page(s.id), render_sop(env, catalog, s, site_url))
+        for s in catalog.sops.values()
+    ]
+    pages += [
+        GeneratedPage(anchors.unit_page(u.id), env.get_template("unit.md.j2").render(
+            **unit_context(catalog, u)))
+        for u in catalog.units_with_content()
+    ]
+    pages.append(GeneratedPage(ROLE_INDEX, env.get_template("pelaksana.md.j2").render(
+        **role_context(catalog))))
+    pages.append(GeneratedPage(LAW_INDEX, env.get_template("dasar-hukum.md.j2").render(
+        **law_context(catalog))))
+    if with_home:
+        pages.append(GeneratedPage(HOME, env.get_template("beranda.md.j2").render(
+            **home_context(catalog))))
+    pages.append(GeneratedPage(CATALOG_JSON, katalog_json(catalog, site_url)))
+    return pages
+
+
+def navigation(catalog: Catalog, extra: list[Any]) -> list[Any]:
+    """Sections per unit (nested as the organisation), then the indexes, then `extra`."""
+
+    def section(unit: Unit) -> dict[str, list[Any]]:
+        items: list[Any] = [{"Ringkasan unit": anchors.unit_page(unit.id)}]
+        items += [{s.nama: anchors.sop_page(s.id)} for s in catalog.sops_of(unit.id)]
+        keep = {u.id for u in catalog.units_with_content()}
+        items += [section(c) for c in catalog.children(unit.id) if c.id in keep]
+        return {unit.nama: items}
+
+    keep = {u.id for u in catalog.units_with_content()}
+    roots = [section(u) for u in catalog.children(None) if u.id in keep]
+    return [
+        {"Beranda": HOME},
+        *roots,
+        {"Indeks": [{"Menurut pelaksana": ROLE_INDEX}, {"Menurut dasar hukum": LAW_INDEX}]},
+        *extra,
+    ]

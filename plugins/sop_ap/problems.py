@@ -1,0 +1,52 @@
+"""Problems found in the data: each names a file, a position and a field."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, order=True)
+class Position:
+    """1-based line and column in a source file."""
+
+    line: int
+    column: int
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: str
+    position: Position
+    field: str
+    message: str
+    severity: Severity = "error"
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.position.line}:{self.position.column}"
+        field = f" {self.field}:" if self.field else ""
+        tag = "" if self.severity == "error" else " warning:"
+        return f"{where}:{field}{tag} {self.message}"
+
+    @property
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.path, self.position.line, self.position.column, self.message)
+
+
+class DataError(Exception):
+    """Raised when the data has errors; carries every problem found in one run."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        errors = [p for p in problems if p.severity == "error"]
+        super().__init__(
+            f"{len(errors)} error(s) in SOP data:\n" + "\n".join(str(p) for p in errors)
+        )
+
+
+def summary(problems: list[Problem], files: int) -> str:
+    errors = sum(1 for p in problems if p.severity == "error")
+    warnings = len(problems) - errors
+    return f"{files} file(s) checked: {errors} error(s), {warnings} warning(s)"
