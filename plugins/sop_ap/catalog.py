@@ -184,7 +184,8 @@ def _add_decrees(catalog: Catalog, result: LoadResult, problems: list[Problem]) 
         if kep.unit not in catalog.units:
             problems.append(item.at(("unit",), "unit", _unknown_unit(kep.unit, catalog)))
         for i, entry in enumerate(kep.daftar_sop):
-            if entry.sop is not None and entry.sop not in catalog.sops:
+            known = catalog.sops.keys() | result.invalid_ids
+            if entry.sop is not None and entry.sop not in known:
                 problems.append(
                     item.at(("daftar_sop", i, "sop"), "", f"SOP id '{entry.sop}' does not "
                             "exist (remove `sop:` while the full text is not available)")
@@ -205,7 +206,8 @@ def _resolve_keterkaitan(catalog: Catalog, result: LoadResult, problems: list[Pr
             rujukan = _resolve(ref, catalog, by_title, entries)
             if rujukan is None:
                 continue  # "-": no keterkaitan
-            if not rujukan.resolved and not rujukan.eksternal:
+            invalid = _mentions(ref, result.invalid_ids)
+            if not rujukan.resolved and not rujukan.eksternal and not invalid:
                 loc = ("keterkaitan", i) if isinstance(sop.keterkaitan, list) else ("keterkaitan",)
                 problems.append(item.at(loc, "", f"keterkaitan '{rujukan.teks}' matches no SOP "
                                         "id or title; it is shown as text", "warning"))
@@ -215,6 +217,12 @@ def _resolve_keterkaitan(catalog: Catalog, result: LoadResult, problems: list[Pr
                 if sop.id not in backlinks:
                     backlinks.append(sop.id)
         catalog.keterkaitan[sop.id] = resolved
+
+
+def _mentions(ref: str | RujukanSop, ids: set[str]) -> bool:
+    """True when a keterkaitan names, by id, an SOP whose file has errors."""
+    wanted = ref.strip() if isinstance(ref, str) else ref.sop
+    return wanted in ids
 
 
 def _resolve(

@@ -78,9 +78,11 @@ def check(proc: Prosedur) -> list[Issue]:
     issues: list[Issue] = []
     issues += _check_lanes(proc)
     numbers = Counter(s.no for s in proc.langkah)
+    seen: set[int] = set()
     for i, step in enumerate(proc.langkah):
-        if numbers[step.no] > 1:
+        if step.no in seen:
             issues.append((("langkah", i, "no"), f"step number {step.no} is used more than once"))
+        seen.add(step.no)
     issues += _check_step_flags(proc)
     issues += _check_waktu_mencakup(proc)
     target_issues = _check_targets(proc)

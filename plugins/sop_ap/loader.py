@@ -57,6 +57,8 @@ class LoadResult:
     keputusan: list[Loaded[Keputusan]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     files: int = 0
+    invalid_ids: set[str] = field(default_factory=set)
+    """Ids of SOP files that failed validation: others may still refer to them."""
 
 
 def shown_path(file: Path) -> str:
@@ -123,6 +125,8 @@ def _load_file(file: Path, shown: str, kind: str, result: LoadResult) -> None:
         result.problems.extend(validation_problems(exc, source))
         if kind == "sop":
             result.problems.extend(_check_valid_procedures(source))
+            if isinstance(source.data.get("id"), str):
+                result.invalid_ids.add(source.data["id"])
         return
     if isinstance(model, Sop):
         loaded_sop = Loaded(model, source)

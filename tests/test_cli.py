@@ -1,0 +1,46 @@
+"""`sop-ap check` and `sop-ap schema`."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from sop_ap.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_check_shipped_data(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    assert main(["check", "sop_data"]) == 0
+    assert capsys.readouterr().out == "3 file(s) checked: 0 error(s), 0 warning(s)\n"
+
+
+def test_warnings_fail_only_with_strict(capsys: pytest.CaptureFixture[str],
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT / "tests/golden/patterns")
+    assert main(["check", "data"]) == 0
+    assert main(["check", "data", "--strict"]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out[-1] == "3 file(s) checked: 0 error(s), 1 warning(s)"
+
+
+def test_console_command_reports_errors(tmp_path: Path) -> None:
+    shutil.copytree(ROOT / "sop_data", tmp_path / "sop_data")
+    sop = tmp_path / "sop_data/organisasi/penyusunan-iku.yml"
+    sop.write_text(sop.read_text().replace("        waktu: 5 hari\n", "        waktu: [5 hari]\n", 1))
+    result = subprocess.run([Path(sys.executable).parent / "sop-ap", "check"], cwd=tmp_path,
+                            capture_output=True, text=True)
+    assert result.returncode == 1
+    assert "prosedur[A].langkah[10].waktu: expected text, found a list" in result.stdout
+    assert result.stdout.endswith("3 file(s) checked: 1 error(s), 0 warning(s)\n")
+    assert "Traceback" not in result.stderr
+
+
+def test_schema_command(tmp_path: Path) -> None:
+    assert main(["schema", str(tmp_path)]) == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["keputusan.json", "sop.json", "unit.json"]

@@ -1,0 +1,208 @@
+"""A real `mkdocs build --strict` of the shipped data, asserted on the generated HTML."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import shutil
+from pathlib import Path
+
+from conftest import make_project, mkdocs_build
+
+SOP = "sop/penyusunan-iku/index.html"
+
+
+def text_of(page: str) -> str:
+    """The visible text of an HTML page, whitespace collapsed."""
+    body = re.sub(r"<(script|style)\b.*?</\1>", " ", page, flags=re.S)
+    body = re.sub(r"<[^>]+>", " ", body)
+    return " ".join(html.unescape(body).split())
+
+
+def read(site: Path, path: str) -> str:
+    return (site / path).read_text(encoding="utf-8")
+
+
+def test_identity_values(shipped_site: Path) -> None:
+    page = read(shipped_site, SOP)
+    text = text_of(page)
+    for value in [
+        "Pemerintah Kota Mojokerto",
+        "Sekretariat Daerah",
+        "Bagian Organisasi",
+        "Jl. Gajah Mada No. 145",
+        "(0321) 321746-321750",
+        "(0321) 397345",
+        "065/SOP/417.112/06",
+        "13-03-2018",
+        "01/13-03-2018",
+        "Plt. Sekretaris Daerah Kota Mojokerto",
+        "Dr. Ir. GENTUR PRIHANTONO S.P., M.T.",
+        "Pembina Utama Madya",
+        "NIP. 19590109 198712 1 002",
+        "Penyusunan Indikator Kinerja Utama (IKU) Pemerintah Kota",
+        "PER/9/M.PAN/5/2007",
+        "Memiliki pemahaman tentang RPJMD, RKPD",
+        "ATK",
+        "Printer",
+        "Bila SOP ini tidak dilaksanakan, maka penyusunan IKU Pemerintah Kota akan "
+        "mengalami keterlambatan dalam penyelesaian",
+        "Dokumen Indikator Kinerja Utama (IKU)",
+    ]:
+        assert value in text, value
+    for anchor in ["identitas-instansi", "nomor-sop", "tanggal-pembuatan", "tanggal-revisi",
+                   "tanggal-efektif", "disahkan-oleh", "nama-sop", "dasar-hukum",
+                   "kualifikasi-pelaksana", "keterkaitan", "peralatan-perlengkapan",
+                   "peringatan", "pencatatan-pendataan", "cara-mengutip"]:
+        assert f'id="{anchor}"' in page, anchor
+    assert '<time datetime="2018-03-13">13-03-2018</time>' in page
+    assert 'class="admonition warning"' in page
+
+
+def test_all_steps_with_anchors(shipped_site: Path) -> None:
+    page = read(shipped_site, SOP)
+    for code, count in (("a", 10), ("b", 19)):
+        assert f'id="prosedur-{code}"' in page
+        for no in range(1, count + 1):
+            assert f'<tr id="langkah-{code}-{no}">' in page
+    assert not re.search(r'id="langkah-[ab]-(0|11|20)"', page.replace('langkah-b-11', ''))
+    row = re.search(r'<tr id="langkah-b-12">(.*?)</tr>', page, re.S)
+    assert row is not None
+    cells = text_of(row.group(1))
+    assert "Analisis Kinerja menyediakan draf akhir IKU Pemerintah Kota" in cells
+    assert "5 hari" in cells and "Dokumen IKU telah ditandatangani Walikota" in cells
+
+
+def test_keterkaitan_and_backlinks(shipped_site: Path) -> None:
+    page = read(shipped_site, SOP)
+    link = re.search(r'<a href="([^"]+)">SOP Penyusunan LAKIP</a>', page)
+    assert link is not None
+    assert link.group(1) == "../../unit/organisasi/#daftar-setda-2018-sop-ap-8"
+    unit = read(shipped_site, "unit/organisasi/index.html")
+    assert 'id="daftar-setda-2018-sop-ap-8"' in unit
+    assert "SOP Pengelolaan Surat Keluar" in text_of(page)
+    assert "tidak tersedia di situs ini" in text_of(page)
+
+
+def test_unit_page_lists_14_entries_and_the_decree(shipped_site: Path) -> None:
+    unit = read(shipped_site, "unit/organisasi/index.html")
+    anchors = re.findall(r'id="daftar-setda-2018-sop-ap-(\d+)"', unit)
+    assert anchors == [str(n) for n in range(1, 15)]
+    text = text_of(unit)
+    assert "Kompetisi SINOVIK" in text
+    assert "(teks lengkap belum tersedia)" in text
+    assert re.search(r'<a href="../../sop/penyusunan-iku/">Penyusunan Indikator', unit)
+    for value in [
+        "188.45/ 391.1 /417.111/2018",
+        "Bahwa dalam rangka mendukung pelaksanaan reformasi birokrasi",
+        "Undang-Undang Nomor 12 Tahun 1950",
+        "Peraturan Walikota Mojokerto Nomor 60 Tahun 2016",
+        "KEEMPAT",
+        "akan dilakukan perubahan sebagaimana mestinya.",
+        "16 Maret 2018",
+        "Dr. Ir. GENTUR PRIHANTONO SANJOYO PUTRO, M.T.",
+        "NIP. 19590100 198712 1 002",
+    ]:
+        assert value in text, value
+
+
+def test_indexes(shipped_site: Path) -> None:
+    roles = read(shipped_site, "indeks/pelaksana/index.html")
+    assert 'id="pelaksana-kasubbag-kinerja-rb"' in roles
+    assert '../../sop/penyusunan-iku/#langkah-b-12' in roles
+    assert ">B.12<" in roles
+    laws = text_of(read(shipped_site, "indeks/dasar-hukum/index.html"))
+    assert "Nomor 20 Tahun 2008" in laws and "PER/9/M.PAN/5/2007" in laws
+
+
+def test_katalog_json(shipped_site: Path) -> None:
+    data = json.loads(read(shipped_site, "katalog.json"))
+    (sop,) = data["sop"]
+    assert sop["id"] == "penyusunan-iku"
+    assert sop["nomor"] == "065/SOP/417.112/06"
+    assert sop["url"] == "http://127.0.0.1:8000/sop/penyusunan-iku/"
+    assert sop["tanggal_efektif"] == {"teks": "13-03-2018", "iso": "2018-03-13", "revisi": None}
+    assert sop["tanggal_revisi"]["revisi"] == "01"
+    steps = [s for p in sop["prosedur"] for s in p["langkah"]]
+    assert len(steps) == 29
+    assert sop["prosedur"][1]["langkah"][11]["url"].endswith("/sop/penyusunan-iku/#langkah-b-12")
+
+
+def test_search_index_excludes_diagram_source(shipped_site: Path) -> None:
+    index = json.loads(read(shipped_site, "search/search_index.json"))
+    texts = " ".join(d["text"] for d in index["docs"])
+    assert "swimlane-beta" not in texts and "ignoreCrossLaneEdges" not in texts
+    assert "065/SOP/417.112/06" in texts
+    assert index["config"]["separator"] == r"[\s\-/]+"
+
+
+def test_offline_assets(shipped_site: Path) -> None:
+    page = read(shipped_site, SOP)
+    assert (shipped_site / "assets/javascripts/mermaid.min.js").is_file()
+    assert "fonts.googleapis" not in page
+    scripts = re.findall(r'<script[^>]+src="([^"]+)"', page)
+    assert scripts and not [s for s in scripts if s.startswith(("http:", "https:", "//"))]
+
+
+def test_nav_is_pruned_and_by_unit(shipped_site: Path) -> None:
+    def nav(page: str) -> str:
+        return page.split('class="md-nav md-nav--primary"')[1].split("md-sidebar--secondary")[0]
+
+    sop_nav = nav(read(shipped_site, SOP))
+    assert "Ringkasan unit" in sop_nav and "Bagian Organisasi" in sop_nav
+    other = nav(read(shipped_site, "indeks/pelaksana/index.html"))
+    assert "Pemerintah Kota Mojokerto" in other
+    assert "Penyusunan Indikator" not in other  # pruned: other sections collapsed
+
+
+def test_broken_link_fails_strict_build(tmp_path: Path) -> None:
+    project = make_project(tmp_path)
+    (project / "docs" / "rusak.md").write_text("# Rusak\n\n[x](sop/tidak-ada.md)\n")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 1
+    assert "sop/tidak-ada.md" in result.stderr
+
+
+def test_broken_anchor_fails_strict_build(tmp_path: Path) -> None:
+    project = make_project(tmp_path)
+    (project / "docs" / "rusak.md").write_text("# Rusak\n\n[x](sop/penyusunan-iku.md#langkah-b-99)\n")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 1
+    assert "langkah-b-99" in result.stderr
+
+
+def test_bad_data_stops_build_with_loader_message(tmp_path: Path) -> None:
+    project = make_project(tmp_path)
+    sop = project / "sop_data" / "organisasi" / "penyusunan-iku.yml"
+    sop.write_text(sop.read_text().replace("peringatan: >-", "peringtan: >-"))
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 1
+    assert "sop_data/organisasi/penyusunan-iku.yml:53:1: peringtan: unknown field 'peringtan' " \
+        "(did you mean 'peringatan'?)" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_user_home_page_is_kept(tmp_path: Path) -> None:
+    project = make_project(tmp_path)
+    (project / "docs" / "index.md").write_text("# Beranda kami\n")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    assert "Beranda kami" in (tmp_path / "site" / "index.html").read_text()
+
+
+def test_template_override(tmp_path: Path) -> None:
+    project = make_project(tmp_path)
+    overrides = project / "overrides"
+    overrides.mkdir()
+    shutil.copy(Path(__file__).parent.parent / "plugins/sop_ap/templates/pelaksana.md.j2",
+                overrides / "pelaksana.md.j2")
+    text = (overrides / "pelaksana.md.j2").read_text()
+    (overrides / "pelaksana.md.j2").write_text(text.replace("# Indeks menurut pelaksana",
+                                                            "# Daftar jabatan"))
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace(
+        "      data_dir: sop_data", "      data_dir: sop_data\n      templates_dir: overrides"))
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    assert "Daftar jabatan" in (tmp_path / "site/indeks/pelaksana/index.html").read_text()
