@@ -67,7 +67,7 @@ def test_cross_file_errors(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
     _, problems = build_catalog(result)
     assert sorted(str(p) for p in problems if p.severity == "error") == [
         "d/contoh/salinan.yml:3:5: id: SOP id 'pola-alur' is already used by d/contoh/pola-alur.yml",
-        "d/keputusan/kep.yml:20:10: daftar_sop[1].sop: SOP id 'hilang' does not exist (remove "
+        "d/keputusan/kep.yml:21:10: daftar_sop[1].sop: SOP id 'hilang' does not exist (remove "
         "`sop:` while the full text is not available)",
     ]
     with pytest.raises(DataError):
