@@ -77,6 +77,8 @@ KASUS: list[tuple[str, dict[str, Any]]] = [
     ("satu setengah jam", durasi(1.5, 1.5, "jam")),
     ("3 (tiga) hari kerja", durasi(3, 3, "hari", "kerja")),
     ("dua puluh menit", durasi(20, 20, "menit")),
+    ("tiga (3) hari", durasi(3, 3, "hari")),
+    ("1 ¼ jam", durasi(1.25, 1.25, "jam")),
     # compound values are expressed in the smaller unit
     ("1 jam 30 menit", durasi(90, 90, "menit")),
     # ranges
@@ -166,6 +168,10 @@ KASUS: list[tuple[str, dict[str, Any]]] = [
     ("1-2-3 hari", harap("tidak_dikenal")),
     ("1 hari kerja setelah berkas lengkap", harap("tidak_dikenal")),
     ("5 menit -", harap("tidak_dikenal")),
+    ("0 kali setahun", harap("tidak_dikenal")),
+    ("1,5 kali setahun", harap("tidak_dikenal")),
+    ("¼5 detik", harap("tidak_dikenal")),
+    ("5 menit/dalam", harap("tidak_dikenal")),
 ]
 
 
@@ -329,6 +335,12 @@ def test_ringkas_catatan_banyak_contoh_dan_tidak_dikenal() -> None:
     r = _ringkas(["sesuai jadwal", "tentatif", "insidental", "menyesuaikan", "???", "1 jam"])
     assert r.catatan == ["5 langkah tanpa waktu terukur (sesuai jadwal, tentatif, insidental, …)"]
     assert r.teks() == "1 jam"
+
+
+def test_ringkas_banyak_langkah_tidak_dikenal() -> None:
+    r = _ringkas([f"x{i}" for i in range(5000)])
+    assert r.catatan == ["5000 langkah tanpa waktu terukur (x0, x1, x2, …)"]
+    assert r.teks() == "-"
 
 
 def test_ringkas_perkiraan_dan_batas_atas() -> None:

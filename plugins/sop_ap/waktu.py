@@ -20,7 +20,7 @@ Conventions:
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import reduce
+from functools import lru_cache, reduce
 from typing import Literal
 
 Satuan = Literal["detik", "menit", "jam", "hari", "minggu", "bulan", "tahun"]
@@ -90,6 +90,11 @@ _SEP_LAJU_RE = re.compile(
     r"\s*(?:/|(?<![a-z])(?:untuk\s+setiap|untuk\s+tiap|setiap|tiap|per)(?![a-z])-?)\s*"
 )
 _ITEM_LAJU_RE = re.compile(r"(?:1\s*)?(?P<item>[a-z][a-z\s\-]*)")
+# Words that cannot start a rate item ("5 menit/dalam ..." is not a rate).
+_BUKAN_ITEM_RE = re.compile(
+    r"(?:dalam|sampai|hingga|kali|sekali|x|se?tiap|per|belas|puluh|kerja|efektif|kalender"
+    r"|maks\w*|max\w*)(?![a-z])"
+)
 
 _KOSONG_RE = re.compile(r"[\s\-\u2010-\u2015\u2212]*")
 
@@ -182,12 +187,12 @@ _ANGKA_KATA: dict[str, int] = {
 }
 _KATA = _alternatif(_ANGKA_KATA)
 _BILANGAN_RE = re.compile(
-    rf"(?<![a-z])(?:(?P<puluh>{_KATA})\s+puluh(?:\s+(?P<sisa>{_KATA}))?|sepuluh|sebelas"
-    rf"|(?P<belas>{_KATA})\s+belas|(?P<satuan>{_KATA}))(?![a-z])"
+    rf"(?<![a-z\d])(?:(?P<puluh>{_KATA})\s+puluh(?:\s+(?P<sisa>{_KATA}))?|sepuluh|sebelas"
+    rf"|(?P<belas>{_KATA})\s+belas|(?P<satuan>{_KATA}))(?![a-z\d])"
 )
 _PECAHAN: dict[str, float] = {"½": 0.5, "¼": 0.25, "¾": 0.75}
 _PECAHAN_ASCII: dict[str, str] = {"12": "½", "14": "¼", "34": "¾"}
-_PECAHAN_RE = re.compile(r"(?:(?P<n>\d+)\s*)?(?P<f>[½¼¾])")
+_PECAHAN_RE = re.compile(r"(?<![\d.,])(?:(?P<n>\d+)\s*)?(?P<f>[½¼¾])(?![\d.,])")
 _PECAHAN_ASCII_RE = re.compile(r"(?<![\d.,/])(?P<a>1\s*/\s*[24]|3\s*/\s*4)(?![\d.,/])")
 _KURUNG_ANGKA_RE = re.compile(rf"(?P<n>{_NUM})\s*\(\s*{_NUM}\s*\)")
 
@@ -208,16 +213,20 @@ _TRANS = str.maketrans(
 
 @dataclass(frozen=True)
 class Waktu:
-    """A parsed "Waktu" cell.  `teks` is always the raw text exactly as written."""
+    """A parsed "Waktu" cell.  `teks` is always the raw text exactly as written.
 
-    teks: str
+    min/max/satuan are set for "durasi" and "laju" only; perkiraan ("±", "kurang lebih") and
+    batas_atas ("maks.", "maksimal", "paling lama"; min == max) likewise.
+    """
+
+    teks: str  # raw text exactly as written
     kategori: Kategori
-    min: float | None = None
-    max: float | None = None
+    min: float | None = None  # lower bound, in `satuan`
+    max: float | None = None  # upper bound, in `satuan`
     satuan: Satuan | None = None
-    jenis_hari: JenisHari | None = None
-    per: str | None = None
-    frekuensi: str | None = None
+    jenis_hari: JenisHari | None = None  # None for a plain "hari"
+    per: str | None = None  # rate item, e.g. "berkas" for "2 menit/berkas"
+    frekuensi: str | None = None  # e.g. "triwulanan", "2 kali sebulan", "setiap 2 minggu"
     perkiraan: bool = False
     batas_atas: bool = False
 
@@ -386,7 +395,7 @@ def _parse_laju(teks: str) -> tuple[tuple[float, float, Satuan, JenisHari | None
     """A duration per item ("2 menit/berkas", "5 menit per berkas")."""
     for sep in _SEP_LAJU_RE.finditer(teks):
         item = _ITEM_LAJU_RE.fullmatch(teks[sep.end() :])
-        if item is None:
+        if item is None or _BUKAN_ITEM_RE.match(item["item"]):
             continue
         durasi = _parse_durasi(teks[: sep.start()])
         if durasi is not None:
@@ -436,10 +445,13 @@ def _parse_frekuensi(teks: str) -> str | None:
         if m := pola.fullmatch(teks):
             k = _angka(m["k"]) if m["k"] else 1
             n = _angka(m["n"]) if m["n"] else 1
-            return _nama_kali(k, n, _PERIODE[m["p1"] or m["p2"]]) if k > 0 and n > 0 else None
+            if _bulat(k) is None or k < 1 or n <= 0:
+                return None
+            return _nama_kali(k, n, _PERIODE[m["p1"] or m["p2"]])
     return None
 
 
+@lru_cache(maxsize=8192)  # real data repeats a few dozen values; Waktu is immutable
 def parse_waktu(teks: str) -> Waktu:
     """Parse a free-text "Waktu" cell.  Never raises; unknown forms are "tidak_dikenal"."""
     if not isinstance(teks, str):  # defensive: YAML may hand over None or numbers
@@ -540,14 +552,16 @@ def _rapikan(bucket: dict[str, float]) -> dict[str, float]:
 
 
 def _contoh(daftar: list[Waktu]) -> str:
+    """Up to `_MAKS_CONTOH` distinct texts, followed by "…" when there are more."""
     teks: list[str] = []
     for w in daftar:
         t = re.sub(r"\s+", " ", w.teks).strip()
         t = t if len(t) <= 40 else t[:39] + "…"
-        if t not in teks:
-            teks.append(t)
-    if len(teks) > _MAKS_CONTOH:
-        return ", ".join([*teks[:_MAKS_CONTOH], "…"])
+        if t in teks:
+            continue
+        if len(teks) == _MAKS_CONTOH:
+            return ", ".join([*teks, "…"])
+        teks.append(t)
     return ", ".join(teks)
 
 

@@ -1,0 +1,1 @@
+"""A corpus of malformed SOP data folders and the problems each must report."""
