@@ -84,7 +84,9 @@ def ensure_chromium() -> None:
 def serve(args: list[str]) -> int:
     setup()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    cmd = [str(BIN / "mkdocs"), "serve", "-a", "127.0.0.1:8000", *args]
+    # --dirty: after the first build, an edit re-renders only the pages it changed.
+    # --no-strict: a dirty build always warns that navigation may be stale.
+    cmd = [str(BIN / "mkdocs"), "serve", "--dirty", "--no-strict", "-a", "127.0.0.1:8000", *args]
     print("+", " ".join(cmd), flush=True)
     return subprocess.call(cmd, cwd=ROOT, env=env)
 

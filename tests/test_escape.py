@@ -44,7 +44,7 @@ def test_md_inline_keeps_table_columns() -> None:
 
 
 def test_html_text_escapes_and_keeps_lines() -> None:
-    assert str(html_text("a <b>\nc & d")) == "a &lt;b&gt;<br>c &amp; d"
+    assert str(html_text("a <b>\nc & d")) == "a &lt;b&gt;<br>\nc &amp; d"
 
 
 def test_slug() -> None:

@@ -11,7 +11,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .loader import Loaded, LoadResult, load_dir
+from .loader import FileCache, Loaded, LoadResult, load_dir
 from .model import EntriDaftarSop, Keputusan, RujukanSop, Sop, Unit, as_list
 from .problems import DataError, Problem
 
@@ -49,6 +49,7 @@ class Catalog:
     sops: dict[str, Sop] = field(default_factory=dict)
     keputusan: list[Keputusan] = field(default_factory=list)
     source_paths: dict[str, str] = field(default_factory=dict)
+    digests: dict[str, str] = field(default_factory=dict)  # SOP id -> content hash of its file
     keterkaitan: dict[str, list[Rujukan]] = field(default_factory=dict)
     dirujuk_oleh: dict[str, list[str]] = field(default_factory=dict)
 
@@ -110,7 +111,7 @@ def normalise_title(text: str) -> str:
 
 
 def build_catalog(result: LoadResult) -> tuple[Catalog, list[Problem]]:
-    catalog = Catalog()
+    catalog = Catalog(digests=dict(result.digests))
     problems: list[Problem] = []
     _add_units(catalog, result, problems)
     _add_sops(catalog, result, problems)
@@ -250,9 +251,11 @@ def _resolve(
     return Rujukan(text)
 
 
-def load_catalog(data_dir: Path) -> tuple[Catalog, list[Problem], int]:
+def load_catalog(
+    data_dir: Path, cache: FileCache | None = None
+) -> tuple[Catalog, list[Problem], int]:
     """Load, validate and link a data folder. Raises DataError on any error."""
-    result = load_dir(data_dir)
+    result = load_dir(data_dir, cache)
     catalog, problems = build_catalog(result)
     everything = sorted(result.problems + problems, key=lambda p: p.sort_key)
     if any(p.severity == "error" for p in everything):

@@ -31,7 +31,7 @@ def md_inline(text: object) -> Markup:
 
 def html_text(text: object) -> Markup:
     """Text for an HTML context, keeping line breaks the author wrote."""
-    return Markup("<br>").join(escape(part) for part in str(text).splitlines() or [""])
+    return Markup("<br>\n").join(escape(part) for part in str(text).splitlines() or [""])
 
 
 def slug(text: str) -> str:

@@ -8,6 +8,7 @@ All files are read and all problems are collected in one run.
 from __future__ import annotations
 
 import difflib
+import hashlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,7 +20,7 @@ from . import flow
 from .model import FILE_MODELS, Keputusan, Prosedur, Sop, UnitFile
 from .problems import Position, Problem
 from .waktu import parse_waktu
-from .yamlsource import PathKey, Source, read_source
+from .yamlsource import PathKey, Source, parse_bytes
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -59,6 +60,25 @@ class LoadResult:
     files: int = 0
     invalid_ids: set[str] = field(default_factory=set)
     """Ids of SOP files that failed validation: others may still refer to them."""
+    digests: dict[str, str] = field(default_factory=dict)
+    """Content hash of each SOP file, by SOP id (a key for caches of rendered pages)."""
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """What one file gives: a validated model (or None) and its problems.
+
+    A pure function of (display path, kind, bytes): `mkdocs serve` keeps these
+    across rebuilds and reparses only the files whose content changed.
+    """
+
+    kind: str
+    loaded: Loaded[Any] | None
+    problems: tuple[Problem, ...]
+    invalid_id: str | None = None
+
+
+FileCache = dict[tuple[str, str, str], FileResult]
 
 
 def shown_path(file: Path) -> str:
@@ -89,13 +109,15 @@ def _hidden(rel: Path) -> bool:
     return any(part.startswith(".") for part in rel.parts)
 
 
-def load_dir(data_dir: Path) -> LoadResult:
+def load_dir(data_dir: Path, cache: FileCache | None = None) -> LoadResult:
+    """Load every file of a data folder. `cache` (kept by the caller) skips unchanged files."""
     result = LoadResult()
     if not data_dir.is_dir():
         result.problems.append(
             Problem(shown_path(data_dir), Position(1, 1), "", "data folder does not exist")
         )
         return result
+    fresh: FileCache = {}
     for file in data_files(data_dir):
         shown = shown_path(file)
         if file.suffix.lower() not in YAML_SUFFIXES:
@@ -104,38 +126,64 @@ def load_dir(data_dir: Path) -> LoadResult:
             )
             continue
         result.files += 1
-        _load_file(file, shown, kind_of(file, data_dir), result)
+        try:
+            raw = file.read_bytes()
+        except OSError as exc:
+            result.problems.append(Problem(shown, Position(1, 1), "", f"cannot read file: {exc}"))
+            continue
+        kind = kind_of(file, data_dir)
+        key = (shown, kind, hashlib.sha256(raw).hexdigest())
+        item = cache.get(key) if cache is not None else None
+        if item is None:
+            item = load_file(raw, shown, kind)
+        fresh[key] = item
+        _collect(item, key[2], result)
+    if cache is not None:
+        cache.clear()
+        cache.update(fresh)
     return result
 
 
-def _load_file(file: Path, shown: str, kind: str, result: LoadResult) -> None:
-    source = read_source(file, shown, result.problems)
-    if source is None:
+def _collect(item: FileResult, digest: str, result: LoadResult) -> None:
+    result.problems.extend(item.problems)
+    if item.invalid_id is not None:
+        result.invalid_ids.add(item.invalid_id)
+    if item.loaded is None:
         return
+    if item.kind == "sop":
+        result.sops.append(item.loaded)
+        result.digests.setdefault(item.loaded.model.id, digest)
+    elif item.kind == "unit":
+        result.units.append(item.loaded)
+    else:
+        result.keputusan.append(item.loaded)
+
+
+def load_file(raw: bytes, shown: str, kind: str) -> FileResult:
+    problems: list[Problem] = []
+    source = parse_bytes(raw, shown, problems)
+    if source is None:
+        return FileResult(kind, None, tuple(problems))
     if not isinstance(source.data, dict):
         found = "a list" if isinstance(source.data, list) else "a single value"
-        result.problems.append(
+        problems.append(
             Problem(shown, source.position(()), "", f"expected a mapping of fields, found {found}")
         )
-        return
-    model_cls = FILE_MODELS[kind]
+        return FileResult(kind, None, tuple(problems))
     try:
-        model = model_cls.model_validate(source.data)
+        model = FILE_MODELS[kind].model_validate(source.data)
     except ValidationError as exc:
-        result.problems.extend(validation_problems(exc, source))
+        problems.extend(validation_problems(exc, source))
+        invalid_id = None
         if kind == "sop":
-            result.problems.extend(_check_valid_procedures(source))
+            problems.extend(_check_valid_procedures(source))
             if isinstance(source.data.get("id"), str):
-                result.invalid_ids.add(source.data["id"])
-        return
+                invalid_id = source.data["id"]
+        return FileResult(kind, None, tuple(problems), invalid_id)
+    loaded: Loaded[Any] = Loaded(model, source)
     if isinstance(model, Sop):
-        loaded_sop = Loaded(model, source)
-        result.problems.extend(check_sop(loaded_sop))
-        result.sops.append(loaded_sop)
-    elif isinstance(model, UnitFile):
-        result.units.append(Loaded(model, source))
-    else:
-        result.keputusan.append(Loaded(model, source))  # type: ignore[arg-type]
+        problems.extend(check_sop(loaded))
+    return FileResult(kind, loaded, tuple(problems))
 
 
 # ----------------------------------------------------------------- SOP checks

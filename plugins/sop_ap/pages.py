@@ -7,6 +7,7 @@ values) so that templates stay free of logic.
 
 from __future__ import annotations
 
+import html
 import json
 import posixpath
 from dataclasses import dataclass, field
@@ -14,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
+from markupsafe import Markup
 
 from . import anchors, flow, indexes
 from .catalog import Catalog, DecreeEntry, Rujukan
@@ -45,6 +47,9 @@ def environment(override_dir: Path | None = None) -> Environment:
     env.filters["md"] = md_inline
     env.filters["text"] = html_text
     env.filters["json"] = lambda v: json.dumps(v, ensure_ascii=False)
+    # Front-matter title: Material prints page.meta.title into <title> and the header
+    # without escaping, so it gets escaped HTML, as a JSON (= YAML) string.
+    env.filters["meta_title"] = lambda v: Markup(json.dumps(nav_title(str(v)), ensure_ascii=False))
     return env
 
 
@@ -373,13 +378,50 @@ def render_sop(env: Environment, catalog: Catalog, sop: Sop, site_url: str | Non
     return env.get_template("sop.md.j2").render(v=sop_view(catalog, sop, site_url))
 
 
-def site_pages(
-    catalog: Catalog, env: Environment, site_url: str | None, with_home: bool = True
-) -> list[GeneratedPage]:
-    pages = [
-        GeneratedPage(anchors.sop_page(s.id), render_sop(env, catalog, s, site_url))
-        for s in catalog.sops.values()
+RenderCache = dict[str, str]
+"""SOP page Markdown by `sop_render_key`: `mkdocs serve` re-renders only what changed."""
+
+
+def sop_render_key(catalog: Catalog, sop: Sop, site_url: str | None) -> str:
+    """Everything an SOP page depends on, as text: its file, how its links resolve,
+    who refers to it, its unit chain and the site URL."""
+    refs = [
+        (r.teks, r.sop_id, r.eksternal, r.entry and (r.entry.keputusan.id,
+                                                      r.entry.keputusan.unit, r.entry.position))
+        for r in catalog.keterkaitan.get(sop.id, [])
     ]
+    backlinks = [(i, catalog.sops[i].nama) for i in catalog.dirujuk_oleh.get(sop.id, [])]
+    chain = [repr(u) for u in catalog.unit_chain(sop.unit)]
+    digest = catalog.digests.get(sop.id) or repr(sop)
+    return repr((digest, refs, backlinks, chain, site_url))
+
+
+def _sop_pages(
+    env: Environment, catalog: Catalog, site_url: str | None, cache: RenderCache | None
+) -> list[GeneratedPage]:
+    if cache is None:
+        return [GeneratedPage(anchors.sop_page(s.id), render_sop(env, catalog, s, site_url))
+                for s in catalog.sops.values()]
+    keys = {s.id: sop_render_key(catalog, s, site_url) for s in catalog.sops.values()}
+    for stale in set(cache) - set(keys.values()):
+        del cache[stale]  # SOPs that changed or went away
+    pages = []
+    for sop in catalog.sops.values():
+        key = keys[sop.id]
+        if key not in cache:
+            cache[key] = render_sop(env, catalog, sop, site_url)
+        pages.append(GeneratedPage(anchors.sop_page(sop.id), cache[key]))
+    return pages
+
+
+def site_pages(
+    catalog: Catalog,
+    env: Environment,
+    site_url: str | None,
+    with_home: bool = True,
+    cache: RenderCache | None = None,
+) -> list[GeneratedPage]:
+    pages = _sop_pages(env, catalog, site_url, cache)
     pages += [
         GeneratedPage(anchors.unit_page(u.id), env.get_template("unit.md.j2").render(
             **unit_context(catalog, u)))
@@ -396,15 +438,20 @@ def site_pages(
     return pages
 
 
+def nav_title(text: str) -> str:
+    """A nav title: Material prints titles without escaping, so escape them here."""
+    return html.escape(" ".join(text.split()), quote=True)
+
+
 def navigation(catalog: Catalog, extra: list[Any]) -> list[Any]:
     """Sections per unit (nested as the organisation), then the indexes, then `extra`."""
 
     def section(unit: Unit) -> dict[str, list[Any]]:
         items: list[Any] = [{"Ringkasan unit": anchors.unit_page(unit.id)}]
-        items += [{s.nama: anchors.sop_page(s.id)} for s in catalog.sops_of(unit.id)]
+        items += [{nav_title(s.nama): anchors.sop_page(s.id)} for s in catalog.sops_of(unit.id)]
         keep = {u.id for u in catalog.units_with_content()}
         items += [section(c) for c in catalog.children(unit.id) if c.id in keep]
-        return {unit.nama: items}
+        return {nav_title(unit.nama): items}
 
     keep = {u.id for u in catalog.units_with_content()}
     roots = [section(u) for u in catalog.children(None) if u.id in keep]

@@ -3,10 +3,20 @@
 on_config: locate the data, install the Mermaid script and the page assets.
 on_files:  load + validate the data (stop the build on errors), add the
            generated pages and the navigation.
+
+Under `mkdocs serve` the instance lives across rebuilds (on_startup), so it
+keeps parsed files and rendered pages keyed by content, and writes generated
+pages to files whose modification time changes only when their content does:
+`mkdocs serve --dirty` then re-renders only the pages an edit touched. A data
+error during serve does not stop the server: the last good data stays
+served, the errors are printed and shown as a banner on every page.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -17,15 +27,18 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
-from .catalog import load_catalog
-from .pages import HOME, environment, navigation, site_pages
-from .problems import DataError
+from .catalog import Catalog, load_catalog
+from .loader import FileCache
+from .pages import HOME, RenderCache, environment, navigation, site_pages
+from .problems import DataError, Problem
 
 log = get_plugin_logger(__name__)
 
 ASSETS = Path(__file__).parent / "assets"
 CSS = "assets/sop-ap/sop-ap.css"
 JS = "assets/sop-ap/sop-ap.js"
+STATUS = "assets/sop-ap/status.json"
+STATUS_JS = "assets/sop-ap/status.js"
 
 
 class SopApConfig(base.Config):
@@ -37,18 +50,29 @@ class SopApConfig(base.Config):
     """The pinned Mermaid from npm (`npm ci`), relative to mkdocs.yml."""
     mermaid_target = c.Type(str, default="assets/javascripts/mermaid.min.js")
     """Where Mermaid is copied inside docs_dir (use the same path as mermaid2's `javascript`)."""
+    cache_dir = c.Type(str, default=".cache/sop-ap")
+    """Generated pages are written here (relative to mkdocs.yml) for `serve --dirty`."""
 
 
 class SopApPlugin(BasePlugin[SopApConfig]):
     supports_multiple_instances = False
 
+    def __init__(self) -> None:
+        self.command = "build"
+        self.file_cache: FileCache = {}
+        self.render_cache: RenderCache = {}
+        self.templates_signature = ""
+        self.last_good: Catalog | None = None
+        self.serve_errors: list[Problem] = []
+
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        # Defining on_startup keeps this instance alive across `mkdocs serve` rebuilds.
+        # Defining on_startup keeps this instance (and its caches) across serve rebuilds.
         self.command = command
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
         self.data_dir = (root / self.config.data_dir).resolve()
+        self.pages_dir = (root / self.config.cache_dir / "pages").resolve()
         self.templates_dir = (
             (root / self.config.templates_dir).resolve() if self.config.templates_dir else None
         )
@@ -60,6 +84,8 @@ class SopApPlugin(BasePlugin[SopApConfig]):
         )
         config.extra_css.append(CSS)
         config.extra_javascript.append(JS)  # type: ignore[arg-type]
+        if self.command == "serve":
+            config.extra_javascript.append(STATUS_JS)  # type: ignore[arg-type]
         features = (config.theme.get("features") or []) if config.theme else []
         if "navigation.instant" in features:
             # Pages reached by instant navigation run no new <script> tags: load Mermaid
@@ -68,28 +94,70 @@ class SopApPlugin(BasePlugin[SopApConfig]):
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        try:
-            catalog, problems, _ = load_catalog(self.data_dir)
-        except DataError as exc:
-            raise PluginError(str(exc)) from None
-        for problem in problems:
-            log.warning(str(problem))
+        catalog = self._load()
         documents = [f.src_uri for f in files.documentation_pages()]
-        has_home = HOME in documents
+        self._check_templates()
         env = environment(self.templates_dir)
-        for page in site_pages(catalog, env, config.site_url, with_home=not has_home):
-            existing = files.get_file_from_path(page.path)
-            if existing is not None:
+        pages = site_pages(catalog, env, config.site_url, with_home=HOME not in documents,
+                           cache=self.render_cache)
+        for page in pages:
+            if files.get_file_from_path(page.path) is not None:
                 raise PluginError(
                     f"docs/{page.path} would be replaced by a generated page: rename it"
                 )
-            files.append(File.generated(config, page.path, content=page.content))
-        for uri, name in ((CSS, "sop-ap.css"), (JS, "sop-ap.js")):
+            files.append(File.generated(config, page.path, abs_src_path=self._write(page)))
+        for uri, name in ((CSS, "sop-ap.css"), (JS, "sop-ap.js"), (STATUS_JS, "status.js")):
             files.append(File.generated(config, uri, abs_src_path=str(ASSETS / name)))
+        if self.command == "serve":
+            status = {"errors": [str(p) for p in self.serve_errors]}
+            files.append(File.generated(config, STATUS, content=json.dumps(status)))
         if config.nav is None:
             extra: list[Any] = [d for d in documents if d != HOME]
             config.nav = navigation(catalog, extra)
         return files
+
+    def _load(self) -> Catalog:
+        try:
+            catalog, problems, _ = load_catalog(self.data_dir, self.file_cache)
+        except DataError as exc:
+            if self.command != "serve" or self.last_good is None:
+                raise PluginError(str(exc)) from None
+            # Keep serving the last good data; say loudly what is wrong (not through the
+            # mkdocs logger: under `strict` that would abort the rebuild).
+            self.serve_errors = [p for p in exc.problems if p.severity == "error"]
+            print(f"\nsop-ap: {exc}\nsop-ap: still serving the last valid data.\n",
+                  file=sys.stderr, flush=True)
+            return self.last_good
+        self.serve_errors = []
+        for problem in problems:
+            log.warning(str(problem))
+        self.last_good = catalog
+        return catalog
+
+    def _check_templates(self) -> None:
+        """Forget rendered pages when an override template changes."""
+        signature = ""
+        if self.templates_dir and self.templates_dir.is_dir():
+            stamps = sorted((p.name, p.stat().st_mtime_ns) for p in self.templates_dir.iterdir())
+            signature = repr(stamps)
+        if signature != self.templates_signature:
+            self.render_cache.clear()
+            self.templates_signature = signature
+
+    def _write(self, page: Any) -> str:
+        """Write a generated page only when its content changed (keeps mtimes for --dirty)."""
+        target = self.pages_dir / page.path
+        data = page.content.encode("utf-8")
+        if not (target.is_file() and _same(target, data)):
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+        return str(target)
+
+
+def _same(path: Path, data: bytes) -> bool:
+    if path.stat().st_size != len(data):
+        return False
+    return hashlib.sha256(path.read_bytes()).digest() == hashlib.sha256(data).digest()
 
 
 def install_mermaid(source: Path, target: Path) -> None:

@@ -159,6 +159,14 @@ def parse_text(text: str, path: str, problems: list[Problem]) -> Source | None:
     return source
 
 
+def parse_bytes(raw: bytes, display_path: str, problems: list[Problem]) -> Source | None:
+    """Decode (UTF-8, BOM allowed) and parse; problems are appended, never raised."""
+    text = _decode(raw, display_path, problems)
+    if text is None:
+        return None
+    return parse_text(text, display_path, problems)
+
+
 def read_source(file: Path, display_path: str, problems: list[Problem]) -> Source | None:
     """Read and parse one file; problems are appended, never raised."""
     try:
@@ -166,7 +174,4 @@ def read_source(file: Path, display_path: str, problems: list[Problem]) -> Sourc
     except OSError as exc:
         problems.append(Problem(display_path, Position(1, 1), "", f"cannot read file: {exc}"))
         return None
-    text = _decode(raw, display_path, problems)
-    if text is None:
-        return None
-    return parse_text(text, display_path, problems)
+    return parse_bytes(raw, display_path, problems)
