@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from sop_ap.catalog import build_catalog, load_catalog, normalise_title
 from sop_ap.loader import load_dir
 from sop_ap.problems import DataError

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import markdown
 import pytest
-
 from sop_ap.escape import html_text, md_inline, slug
 
 

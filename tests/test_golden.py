@@ -10,7 +10,6 @@ import os
 from pathlib import Path
 
 import pytest
-
 from sop_ap.catalog import load_catalog
 from sop_ap.pages import environment, site_pages
 from sop_ap.swimlane import swimlane

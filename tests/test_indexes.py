@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from sop_ap.catalog import load_catalog
 from sop_ap.indexes import regulation_key, regulations, roles
 

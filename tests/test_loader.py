@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from sop_ap.loader import display_path, load_dir
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from sop_ap.model import FILE_MODELS
 from sop_ap.schema import SCHEMA_DIR, schema_text
 

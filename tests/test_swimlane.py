@@ -10,7 +10,6 @@ import re
 from pathlib import Path
 
 import pytest
-
 from sop_ap.catalog import load_catalog
 from sop_ap.model import Prosedur
 from sop_ap.swimlane import escape_label, escape_plain, swimlane

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from sop_ap.tanggal import parse_tanggal
 
 

@@ -91,7 +91,9 @@ class Pejabat(_Model):
     jabatan: Teks
     nama: Teks
     pangkat: Teks | None = None
-    nip: Teks | None = Field(None, description="NIP persis seperti tertulis, mis. `19590109 198712 1 002`.")
+    nip: Teks | None = Field(
+        None, description="NIP persis seperti tertulis, mis. `19590109 198712 1 002`."
+    )
     elektronik: bool = Field(False, description="`true` bila ditandatangani secara elektronik.")
 
 
@@ -174,7 +176,9 @@ class Langkah(_Model):
     )
     output: str | None = Field(None, description="Mutu baku: output.")
     keterangan: str | None = Field(None, description="Kolom keterangan.")
-    mulai: bool = Field(False, description="`true`: titik mulai tambahan (langkah pertama selalu mulai).")
+    mulai: bool = Field(
+        False, description="`true`: titik mulai tambahan (langkah pertama selalu mulai)."
+    )
     selesai: bool = Field(False, description="`true`: prosedur berakhir setelah langkah ini.")
     lanjut: Tujuan | list[Tujuan] | None = Field(
         None,
@@ -232,7 +236,8 @@ class Sop(_Model):
     dasar_hukum: TeksAtauDaftar
     kualifikasi_pelaksana: TeksAtauDaftar
     keterkaitan: Teks | list[Teks | RujukanSop] = Field(
-        description="SOP terkait: teks (judul atau `id`) atau {teks, sop/judul}. `-` bila tidak ada."
+        description="SOP terkait: teks (judul atau `id`) atau {teks, sop/judul}. "
+        "`-` bila tidak ada."
     )
     peralatan: TeksAtauDaftar = Field(description="Peralatan/perlengkapan.")
     peringatan: TeksAtauDaftar
