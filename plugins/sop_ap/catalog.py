@@ -137,20 +137,21 @@ def _add_units(catalog: Catalog, result: LoadResult, problems: list[Problem]) ->
             if unit.induk is not None and unit.induk not in catalog.units:
                 problems.append(item.at(("unit", i, "induk"), "", _unknown_unit(unit.induk,
                                                                                catalog)))
-            elif _has_cycle(catalog, unit.id):
-                problems.append(item.at(("unit", i, "induk"), "", f"unit '{unit.id}' is its "
-                                        "own parent (a loop in induk)"))
+            elif cycle := _cycle_through(catalog, unit.id):
+                problems.append(item.at(("unit", i, "induk"), "", "a loop in induk: "
+                                        + " → ".join([*cycle, cycle[0]])))
 
 
-def _has_cycle(catalog: Catalog, unit_id: str) -> bool:
-    seen: set[str] = set()
+def _cycle_through(catalog: Catalog, unit_id: str) -> list[str]:
+    """The units of the induk loop that `unit_id` is part of (empty when it is on none)."""
+    path: list[str] = []
     current: str | None = unit_id
-    while current is not None and current in catalog.units:
-        if current in seen:
-            return True
-        seen.add(current)
+    while current is not None and current in catalog.units and current not in path:
+        path.append(current)
         current = catalog.units[current].induk
-    return False
+    if current != unit_id:
+        return []
+    return path
 
 
 def _unknown_unit(unit_id: str, catalog: Catalog) -> str:
@@ -167,7 +168,7 @@ def _add_sops(catalog: Catalog, result: LoadResult, problems: list[Problem]) -> 
                         f"{catalog.source_paths[sop.id]}")
             )
             continue
-        if sop.unit not in catalog.units:
+        if sop.unit not in catalog.units and "unit" not in result.failed_kinds:
             problems.append(item.at(("unit",), "unit", _unknown_unit(sop.unit, catalog)))
         catalog.sops[sop.id] = sop
         catalog.source_paths[sop.id] = item.path
@@ -182,7 +183,7 @@ def _add_decrees(catalog: Catalog, result: LoadResult, problems: list[Problem]) 
                                     f"{ids[kep.id]}"))
             continue
         ids[kep.id] = item.path
-        if kep.unit not in catalog.units:
+        if kep.unit not in catalog.units and "unit" not in result.failed_kinds:
             problems.append(item.at(("unit",), "unit", _unknown_unit(kep.unit, catalog)))
         for i, entry in enumerate(kep.daftar_sop):
             known = catalog.sops.keys() | result.invalid_ids
@@ -207,7 +208,8 @@ def _resolve_keterkaitan(catalog: Catalog, result: LoadResult, problems: list[Pr
             rujukan = _resolve(ref, catalog, by_title, entries)
             if rujukan is None:
                 continue  # "-": no keterkaitan
-            invalid = _mentions(ref, result.invalid_ids)
+            # A broken file elsewhere may be what this entry names: do not blame it.
+            invalid = _mentions(ref, result.invalid_ids) or "keputusan" in result.failed_kinds
             if not rujukan.resolved and not rujukan.eksternal and not invalid:
                 loc = ("keterkaitan", i) if isinstance(sop.keterkaitan, list) else ("keterkaitan",)
                 problems.append(item.at(loc, "", f"keterkaitan '{rujukan.teks}' matches no SOP "

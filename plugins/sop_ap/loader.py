@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import hashlib
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Generic, TypeVar
@@ -20,7 +21,7 @@ from . import flow
 from .model import FILE_MODELS, Keputusan, Prosedur, Sop, UnitFile
 from .problems import Position, Problem
 from .waktu import parse_waktu
-from .yamlsource import PathKey, Source, parse_bytes
+from .yamlsource import PathKey, Source, display_path, parse_bytes
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -62,6 +63,8 @@ class LoadResult:
     """Ids of SOP files that failed validation: others may still refer to them."""
     digests: dict[str, str] = field(default_factory=dict)
     """Content hash of each SOP file, by SOP id (a key for caches of rendered pages)."""
+    failed_kinds: set[str] = field(default_factory=set)
+    """Kinds of file ('unit', 'keputusan', 'sop') of which some file has errors."""
 
 
 @dataclass(frozen=True)
@@ -146,6 +149,8 @@ def load_dir(data_dir: Path, cache: FileCache | None = None) -> LoadResult:
 
 def _collect(item: FileResult, digest: str, result: LoadResult) -> None:
     result.problems.extend(item.problems)
+    if item.loaded is None:
+        result.failed_kinds.add(item.kind)
     if item.invalid_id is not None:
         result.invalid_ids.add(item.invalid_id)
     if item.loaded is None:
@@ -159,11 +164,20 @@ def _collect(item: FileResult, digest: str, result: LoadResult) -> None:
         result.keputusan.append(item.loaded)
 
 
+_ID_LINE = re.compile(rb"^id:[ \t]*[\"']?([a-z0-9]+(?:-[a-z0-9]+)*)[\"']?[ \t]*(?:#.*)?\r?$", re.M)
+
+
+def _guess_id(raw: bytes) -> str | None:
+    """The `id:` of a file YAML cannot read, so that others referring to it are not blamed."""
+    match = _ID_LINE.search(raw)
+    return match.group(1).decode("ascii") if match else None
+
+
 def load_file(raw: bytes, shown: str, kind: str) -> FileResult:
     problems: list[Problem] = []
     source = parse_bytes(raw, shown, problems)
     if source is None:
-        return FileResult(kind, None, tuple(problems))
+        return FileResult(kind, None, tuple(problems), _guess_id(raw) if kind == "sop" else None)
     if not isinstance(source.data, dict):
         found = "a list" if isinstance(source.data, list) else "a single value"
         problems.append(
@@ -192,6 +206,12 @@ def load_file(raw: bytes, shown: str, kind: str) -> FileResult:
 def check_sop(item: Loaded[Sop]) -> list[Problem]:
     sop = item.model
     problems: list[Problem] = []
+    if sop.tanggal_efektif is not None and sop.tanggal_pengesahan is not None:
+        problems.append(item.at(("tanggal_pengesahan",), "", "write either tanggal_efektif or "
+                                "tanggal_pengesahan, not both"))
+    elif sop.tanggal_efektif is None and sop.tanggal_pengesahan is None:
+        problems.append(item.at((), "tanggal_efektif", "required field 'tanggal_efektif' is "
+                                "missing (or write tanggal_pengesahan)"))
     codes: dict[str, int] = {}
     for p, proc in enumerate(sop.prosedur):
         base: PathKey = ("prosedur", p)
@@ -301,13 +321,16 @@ def real_loc(data: Any, loc: tuple[Any, ...]) -> PathKey:
     node = data
     for part in loc:
         if isinstance(node, dict) and isinstance(part, str):
-            out.append(part)
-            node = node.get(part)
+            if part in node:
+                out.append(part)
+                node = node[part]
+            elif part in FIELD_NAMES:  # a missing field
+                out.append(part)
+                node = None
+            # else: a union-branch tag such as 'RujukanSop' or 'function-after[...]'
         elif isinstance(node, list) and isinstance(part, int):
             out.append(part)
             node = node[part] if 0 <= part < len(node) else None
-        elif node is None and isinstance(part, str) and not out:
-            out.append(part)
     return tuple(out)
 
 
@@ -358,8 +381,10 @@ def _problem(source: Source, loc: PathKey, errs: list[dict[str, Any]]) -> Proble
             message += f" (did you mean '{guess[0]}'?)"
     elif all(e["type"] in _TYPE_ERRORS for e in errs):
         expected = " or ".join(dict.fromkeys(_TYPE_ERRORS[e["type"]] for e in errs))
-        if value is None:
+        if value is None and "text" in expected:
             message = f"is empty; write {expected} (use '-' when there is nothing)"
+        elif value is None:
+            message = f"is empty; write {expected}"
         else:
             message = f"expected {expected}, found {_kind(value)}"
     elif kind == "string_pattern_mismatch":
@@ -367,6 +392,8 @@ def _problem(source: Source, loc: PathKey, errs: list[dict[str, Any]]) -> Proble
             f"'{_short(str(value))}' is not a valid id or code: use lowercase letters, digits "
             "and '-' for ids (e.g. 'penyusunan-iku'), letters and digits for codes (e.g. 'A')"
         )
+    elif kind == "too_short" and loc and loc[-1] == "cabang":
+        message = "a decision needs at least two exits (cabang)"
     elif kind == "too_short":
         count = err.get("ctx", {}).get("min_length", 1)
         message = f"needs at least {count} item(s)"
@@ -375,31 +402,3 @@ def _problem(source: Source, loc: PathKey, errs: list[dict[str, Any]]) -> Proble
     else:
         message = str(err["msg"]).removeprefix("Value error, ")
     return Problem(source.path, position, display_path(source.data, loc), message)
-
-
-def display_path(data: Any, loc: PathKey) -> str:
-    """`('prosedur', 1, 'langkah', 11, 'no')` -> `prosedur[B].langkah[12].no`.
-
-    Procedures are named by their code, steps by their number, units by id,
-    other list items by their 1-based position, as an author counts them.
-    """
-    out = ""
-    node = data
-    for part in loc:
-        if isinstance(part, int):
-            item = node[part] if isinstance(node, list) and 0 <= part < len(node) else None
-            out += f"[{_item_name(item, part)}]"
-            node = item
-        else:
-            out += f".{part}" if out else str(part)
-            node = node.get(part) if isinstance(node, dict) else None
-    return out
-
-
-def _item_name(item: Any, index: int) -> str:
-    if isinstance(item, dict):
-        for key in ("kode", "no", "id"):
-            value = item.get(key)
-            if isinstance(value, str) and value.strip():
-                return value.strip()
-    return str(index + 1)

@@ -17,7 +17,6 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
-    model_validator,
 )
 
 
@@ -147,15 +146,10 @@ class KeputusanLangkah(_Model):
         "lalu putuskan). `false`: hanya belah ketupat.",
     )
     cabang: dict[Teks, Tujuan] = Field(
+        min_length=2,
         description="Label jalur keluar -> nomor langkah tujuan (atau `selesai`), mis. "
         "`{Ya: 4, Tidak: 2}`. Minimal dua."
     )
-
-    @model_validator(mode="after")
-    def _two_exits(self) -> KeputusanLangkah:
-        if len(self.cabang) < 2:
-            raise ValueError("a decision needs at least two exits (cabang)")
-        return self
 
 
 class Langkah(_Model):
@@ -243,12 +237,6 @@ class Sop(_Model):
     peringatan: TeksAtauDaftar
     pencatatan: TeksAtauDaftar = Field(description="Pencatatan dan pendataan.")
     prosedur: list[Prosedur] = Field(min_length=1)
-
-    @model_validator(mode="after")
-    def _one_effective_date(self) -> Sop:
-        if (self.tanggal_efektif is None) == (self.tanggal_pengesahan is None):
-            raise ValueError("write exactly one of tanggal_efektif or tanggal_pengesahan")
-        return self
 
 
 FILE_MODELS: dict[str, type[_Model]] = {"sop": Sop, "unit": UnitFile, "keputusan": Keputusan}

@@ -9,6 +9,7 @@ reported, and each value's position is recorded under its path.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -51,9 +52,10 @@ def _mark(node: yaml.Node) -> Position:
 
 
 class _Builder:
-    def __init__(self, source: Source, problems: list[Problem]) -> None:
+    def __init__(self, source: Source) -> None:
         self.source = source
-        self.problems = problems
+        self.errors: list[tuple[Position, PathKey, str]] = []
+        self.seen: set[int] = set()
 
     def build(self, node: yaml.Node, loc: PathKey, depth: int = 0) -> Any:
         self.source.values[loc] = _mark(node)
@@ -64,6 +66,12 @@ class _Builder:
             if node.tag == _NULL_TAG and not node.style:  # plain (libyaml: "", PyYAML: None)
                 return None
             return str(node.value)
+        if id(node) in self.seen:
+            # An alias (*name) of a list or mapping: expanding them lets 8 lines grow
+            # into millions of values ("billion laughs"). SOP files never need them.
+            self._error(node, loc, "YAML aliases (*name) of lists or mappings are not supported")
+            return None
+        self.seen.add(id(node))
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*loc, i), depth + 1) for i, item in enumerate(node.value)]
         if isinstance(node, yaml.MappingNode):
@@ -95,28 +103,53 @@ class _Builder:
         return result
 
     def _error(self, node: yaml.Node, loc: PathKey, message: str) -> None:
-        self.problems.append(Problem(self.source.path, _mark(node), dotted(loc), message))
+        self.errors.append((_mark(node), loc, message))
 
 
-def dotted(loc: PathKey) -> str:
-    """`('prosedur', 0, 'langkah')` -> `prosedur[0].langkah` (raw indices)."""
+def display_path(data: Any, loc: PathKey) -> str:
+    """`('prosedur', 1, 'langkah', 11, 'no')` -> `prosedur[B].langkah[12].no`.
+
+    Procedures are named by their code, steps by their number, units by id,
+    other list items by their 1-based position, as an author counts them.
+    """
     out = ""
+    node = data
     for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+        if isinstance(part, int):
+            item = node[part] if isinstance(node, list) and 0 <= part < len(node) else None
+            out += f"[{_item_name(item, part)}]"
+            node = item
+        else:
+            out += f".{part}" if out else str(part)
+            node = node.get(part) if isinstance(node, dict) else None
     return out
 
 
+def _item_name(item: Any, index: int) -> str:
+    if isinstance(item, dict):
+        for key in ("kode", "no", "id"):
+            value = item.get(key)
+            if isinstance(value, str) and value.strip():
+                return value.strip()
+    return str(index + 1)
+
+
+_BOM = b"\xef\xbb\xbf"
+
+
 def _decode(raw: bytes, path: str, problems: list[Problem]) -> str | None:
+    if raw.startswith(_BOM):  # Notepad writes one; editors do not count it as a column
+        raw = raw[len(_BOM) :]
     try:
-        return raw.decode("utf-8-sig")
+        return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         before = raw[: exc.start]
-        line = before.count(b"\n") + 1
-        column = exc.start - (before.rfind(b"\n") + 1) + 1
+        line_start = before.rfind(b"\n") + 1
+        column = len(before[line_start:].decode("utf-8", errors="replace")) + 1
         problems.append(
             Problem(
                 path,
-                Position(line, column),
+                Position(before.count(b"\n") + 1, column),
                 "",
                 f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02x}); "
                 "save it as UTF-8",
@@ -132,30 +165,105 @@ def _tab_at(text: str, pos: Position) -> bool:
     return "\t" in lines[pos.line - 1][: pos.column]
 
 
+_UNCLOSED = ("while scanning a quoted scalar", "while parsing a flow")
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, path: str) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    pos = Position(mark.line + 1, mark.column + 1) if mark else Position(1, 1)
+    detail = exc.problem or "invalid YAML"
+    context = exc.context or ""
+    if exc.context_mark is not None and context.startswith(_UNCLOSED):
+        # Report where the quote or bracket was opened, not where the parser gave up.
+        opened = exc.context_mark
+        what = "quoted text" if "quoted" in context else "[ ] or { } list"
+        return Problem(
+            path,
+            Position(opened.line + 1, opened.column + 1),
+            "",
+            f"YAML syntax error: this {what} is not closed (the parser stopped at line "
+            f"{pos.line}, column {pos.column}: {detail})",
+        )
+    unclosed = _unclosed_quote_before(text, pos.line)
+    if unclosed is not None:
+        return Problem(
+            path,
+            unclosed,
+            "",
+            f"YAML syntax error: this quoted text is not closed on its line (the parser "
+            f"stopped at line {pos.line}, column {pos.column}: {detail})",
+        )
+    if context:
+        detail = f"{context}, {detail}"
+    if _tab_at(text, pos) or "'\\t'" in str(exc):
+        detail += " (a tab: indent with spaces, never tabs)"
+    elif "entries are not allowed" in detail:
+        detail += ' (to write a dash as a value, quote it: "-")'
+    return Problem(path, pos, "", f"YAML syntax error: {detail}")
+
+
+_QUOTED_VALUE = re.compile(r"""^(\s*(?:-\s+)?(?:[^\s#'"][^:#]*:\s+)?)(["'])""")
+
+
+def _unclosed_quote_before(text: str, line: int) -> Position | None:
+    """The opening quote of a value whose line has no closing quote, at or before `line`.
+
+    Authors never mean a quoted value to run on over several lines; when YAML
+    fails after such a value, the forgotten quote is the mistake to show.
+    """
+    lines = text.splitlines()
+    for number in range(min(line, len(lines)), 0, -1):
+        match = _QUOTED_VALUE.match(lines[number - 1])
+        if not match:
+            continue
+        quote, rest = match.group(2), lines[number - 1][match.end() :]
+        closed = rest.replace(quote * 2, "") if quote == "'" else rest.replace('\\"', "")
+        if quote not in closed:
+            return Position(number, match.end())
+    return None
+
+
+def _reader_problem(exc: yaml.reader.ReaderError, text: str, path: str) -> Problem:
+    offset = max(exc.position, 0)
+    if _LOADER is not yaml.SafeLoader:  # libyaml counts bytes of the UTF-8 text
+        offset = len(text.encode("utf-8")[:offset].decode("utf-8", errors="replace"))
+    offset = min(offset, len(text))
+    line = text.count("\n", 0, offset) + 1
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    char = exc.character if isinstance(exc.character, str) else chr(exc.character)
+    return Problem(
+        path,
+        Position(line, column),
+        "",
+        f"the file contains an invisible control character U+{ord(char):04X} that YAML does "
+        "not allow (often pasted from a word processor): delete it",
+    )
+
+
 def parse_text(text: str, path: str, problems: list[Problem]) -> Source | None:
     """Parse YAML text; on a syntax error append a problem and return None."""
     source = Source(path)
     try:
         node = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        pos = Position(mark.line + 1, mark.column + 1) if mark else Position(1, 1)
-        detail = exc.problem or "invalid YAML"
-        if exc.context:
-            detail = f"{exc.context}, {detail}"
-        if _tab_at(text, pos) or "'\\t'" in str(exc):
-            detail += " (a tab: indent with spaces, never tabs)"
-        elif "sequence entries are not allowed here" in detail:
-            detail += " (to write a dash as a value, quote it: \"-\")"
-        problems.append(Problem(path, pos, "", f"YAML syntax error: {detail}"))
+        problems.append(_syntax_problem(exc, text, path))
         return None
-    except yaml.YAMLError as exc:  # pragma: no cover - defensive: reader errors
+    except yaml.reader.ReaderError as exc:
+        problems.append(_reader_problem(exc, text, path))
+        return None
+    except RecursionError:
+        problems.append(Problem(path, Position(1, 1), "", "YAML nesting is too deep"))
+        return None
+    except yaml.YAMLError as exc:  # pragma: no cover - defensive
         problems.append(Problem(path, Position(1, 1), "", f"YAML error: {exc}"))
         return None
-    if node is None:
+    if node is None or (isinstance(node, yaml.ScalarNode) and node.tag == _NULL_TAG):
         problems.append(Problem(path, Position(1, 1), "", "the file is empty"))
         return None
-    source.data = _Builder(source, problems).build(node, ())
+    builder = _Builder(source)
+    source.data = builder.build(node, ())
+    for position, loc, message in builder.errors:
+        problems.append(Problem(path, position, display_path(source.data, loc), message))
     return source
 
 
