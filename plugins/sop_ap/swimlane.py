@@ -21,6 +21,8 @@ config:
     ignoreCrossLaneEdges: false
   flowchart:
     wrappingWidth: 200
+    nodeSpacing: 20
+    rankSpacing: 40
 ---"""
 
 _ENTITY = {
