@@ -66,7 +66,8 @@ def test_edges(patterns: Prosedur) -> None:
 def test_front_matter_and_accessibility(patterns: Prosedur) -> None:
     text = swimlane(patterns, "Diagram alir A. <Semua> & pola")
     assert text.startswith("---\nconfig:\n  swimlane:\n    ignoreCrossLaneEdges: false\n"
-                           "  flowchart:\n    wrappingWidth: 200\n---\nswimlane-beta TB\n")
+                           "  flowchart:\n    wrappingWidth: 200\n    nodeSpacing: 20\n"
+                           "    rankSpacing: 40\n---\nswimlane-beta TB\n")
     assert "  accTitle: Diagram alir A. Semua dan pola\n" in text
     assert re.search(r"  accDescr: 10 langkah dalam 4 kolom pelaksana .*, 2 keputusan\.", text)
 
