@@ -30,7 +30,7 @@ def lanes_of(text: str) -> dict[str, list[str]]:
         if m := re.match(r'  subgraph L\d+\["(.*)"\]', line):
             current = m.group(1)
             result[current] = []
-        elif m := re.match(r"    (n\w+)", line):
+        elif m := re.match(r"    (n\d+\w*)[\[({]", line):
             assert current is not None
             result[current].append(m.group(1))
     return result
