@@ -37,6 +37,7 @@ class Rujukan:
     sop_id: str | None = None
     entry: DecreeEntry | None = None
     eksternal: bool = False
+    judul: str | None = None  # the title the author gave to match (RujukanSop.judul)
 
     @property
     def resolved(self) -> bool:
@@ -240,17 +241,19 @@ def _resolve(
         text, wanted_id, wanted_title = ref, ref.strip(), ref
     else:
         if ref.eksternal:
-            return Rujukan(ref.teks, eksternal=True)
+            return Rujukan(ref.teks, eksternal=True, judul=ref.judul)
         text, wanted_id, wanted_title = ref.teks, ref.sop, ref.judul or ref.teks
+    judul = ref.judul if isinstance(ref, RujukanSop) else None
     if wanted_id and wanted_id in catalog.sops:
-        return Rujukan(text, sop_id=wanted_id)
+        return Rujukan(text, sop_id=wanted_id, judul=judul)
     key = normalise_title(wanted_title)
     if key in by_title:
-        return Rujukan(text, sop_id=by_title[key])
+        return Rujukan(text, sop_id=by_title[key], judul=judul)
     if key in entries:
         entry = entries[key]
-        return Rujukan(text, sop_id=entry.sop_id, entry=None if entry.sop_id else entry)
-    return Rujukan(text)
+        return Rujukan(text, sop_id=entry.sop_id, entry=None if entry.sop_id else entry,
+                       judul=judul)
+    return Rujukan(text, judul=judul)
 
 
 def load_catalog(

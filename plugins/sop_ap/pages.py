@@ -18,7 +18,7 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, S
 from markupsafe import Markup
 
 from . import anchors, flow, indexes
-from .catalog import Catalog, DecreeEntry, Rujukan
+from .catalog import Catalog, DecreeEntry, Rujukan, normalise_title
 from .escape import html_text, md_inline, slug
 from .model import Keputusan, Langkah, Prosedur, Sop, Unit, as_list
 from .swimlane import swimlane
@@ -88,6 +88,7 @@ class RefView:
     text: str
     href: str | None
     note: str | None
+    title: str | None = None  # the title it resolved to, when the text says it otherwise
 
 
 @dataclass
@@ -161,16 +162,22 @@ def _procedure_view(sop: Sop, proc: Prosedur) -> ProcedureView:
     )
 
 
-def _ref_view(page: str, ref: Rujukan, own_id: str) -> RefView:
+def _ref_view(catalog: Catalog, page: str, ref: Rujukan, own_id: str) -> RefView:
+    def other(title: str | None) -> str | None:
+        same = title is None or normalise_title(title) == normalise_title(ref.teks)
+        return None if same else title
+
     if ref.sop_id is not None:
         note = "SOP ini" if ref.sop_id == own_id else None
-        return RefView(ref.teks, link(page, anchors.sop_page(ref.sop_id)), note)
+        title = other(catalog.sops[ref.sop_id].nama)
+        return RefView(ref.teks, link(page, anchors.sop_page(ref.sop_id)), note, title)
     if ref.entry is not None:
         entry = ref.entry
         href = link(page, anchors.unit_page(entry.keputusan.unit),
                     anchors.decree_entry_anchor(entry.keputusan.id, entry.position))
-        return RefView(ref.teks, href, "teks lengkap belum tersedia di situs ini")
-    return RefView(ref.teks, None, "tidak tersedia di situs ini")
+        return RefView(ref.teks, href, "teks lengkap belum tersedia di situs ini",
+                       other(entry.entry.nama))
+    return RefView(ref.teks, None, "tidak tersedia di situs ini", other(ref.judul))
 
 
 def sop_view(catalog: Catalog, sop: Sop, site_url: str | None) -> SopView:
@@ -196,7 +203,9 @@ def sop_view(catalog: Catalog, sop: Sop, site_url: str | None) -> SopView:
         address=_address(units),
         dates=dates,
         procedures=[_procedure_view(sop, p) for p in sop.prosedur],
-        keterkaitan=[_ref_view(page, r, sop.id) for r in catalog.keterkaitan.get(sop.id, [])],
+        keterkaitan=[
+            _ref_view(catalog, page, r, sop.id) for r in catalog.keterkaitan.get(sop.id, [])
+        ],
         dirujuk_oleh=[
             RefView(catalog.sops[i].nama, link(page, anchors.sop_page(i)), None)
             for i in catalog.dirujuk_oleh.get(sop.id, [])
@@ -386,8 +395,9 @@ def sop_render_key(catalog: Catalog, sop: Sop, site_url: str | None) -> str:
     """Everything an SOP page depends on, as text: its file, how its links resolve,
     who refers to it, its unit chain and the site URL."""
     refs = [
-        (r.teks, r.sop_id, r.eksternal, r.entry and (r.entry.keputusan.id,
-                                                      r.entry.keputusan.unit, r.entry.position))
+        (r.teks, r.sop_id, r.eksternal, r.judul, r.sop_id and catalog.sops[r.sop_id].nama,
+         r.entry and (r.entry.keputusan.id, r.entry.keputusan.unit, r.entry.position,
+                      r.entry.entry.nama))
         for r in catalog.keterkaitan.get(sop.id, [])
     ]
     backlinks = [(i, catalog.sops[i].nama) for i in catalog.dirujuk_oleh.get(sop.id, [])]
