@@ -80,16 +80,16 @@ class Catalog:
 
     def sops_of(self, unit_id: str) -> list[Sop]:
         """The unit's SOPs: decree order first, then the others by name."""
-        ordered: list[Sop] = []
+        ordered: dict[str, Sop] = {}
         for entry in self.decree_entries(unit_id):
             sop = self.sops.get(entry.sop_id or "")
-            if sop is not None and sop.unit == unit_id and sop not in ordered:
-                ordered.append(sop)
+            if sop is not None and sop.unit == unit_id:
+                ordered.setdefault(sop.id, sop)
         rest = sorted(
-            (s for s in self.sops.values() if s.unit == unit_id and s not in ordered),
+            (s for s in self.sops.values() if s.unit == unit_id and s.id not in ordered),
             key=lambda s: (s.nama.lower(), s.id),
         )
-        return ordered + rest
+        return [*ordered.values(), *rest]
 
     def units_with_content(self) -> list[Unit]:
         """Units that own SOPs or decrees, or have such units below them."""

@@ -22,10 +22,6 @@ class Role:
     nama: str
     uses: list[StepUse] = field(default_factory=list)
 
-    @property
-    def sops(self) -> list[Sop]:
-        return list({u.sop.id: u.sop for u in self.uses}.values())
-
 
 def roles(catalog: Catalog) -> list[Role]:
     """Every pelaksana (lane name) with every step where it acts, sorted by name."""
@@ -95,6 +91,6 @@ def regulations(catalog: Catalog) -> list[Regulation]:
             reg = found.setdefault(regulation_key(text), Regulation(regulation_key(text)))
             if text not in reg.texts:
                 reg.texts.append(text)
-            if sop not in reg.sops:
+            if not reg.sops or reg.sops[-1].id != sop.id:  # SOPs come one at a time
                 reg.sops.append(sop)
     return sorted(found.values(), key=lambda r: r.title.lower())

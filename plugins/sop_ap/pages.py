@@ -271,18 +271,22 @@ def unit_context(catalog: Catalog, unit: Unit) -> dict[str, Any]:
 
 
 def role_context(catalog: Catalog) -> dict[str, Any]:
+    """Each role with, per SOP, the links to the steps where it acts."""
     rows = []
     used: set[str] = set()
     for role in indexes.roles(catalog):
         anchor = _unique(f"pelaksana-{slug(role.nama)}", used)
-        uses = [
-            (u, link(ROLE_INDEX, anchors.sop_page(u.sop.id),
-                     anchors.step_anchor(u.sop, u.prosedur, u.langkah.no)),
-             anchors.step_label(u.prosedur, u.langkah.no))
-            for u in role.uses
-        ]
-        rows.append((role, anchor, uses))
-    return {"roles": rows, "link_sop": lambda s: link(ROLE_INDEX, anchors.sop_page(s.id))}
+        per_sop: dict[str, tuple[Sop, str, list[tuple[str, str]]]] = {}
+        for use in role.uses:
+            sop_link = link(ROLE_INDEX, anchors.sop_page(use.sop.id))
+            entry = per_sop.setdefault(use.sop.id, (use.sop, sop_link, []))
+            entry[2].append((
+                anchors.step_label(use.prosedur, use.langkah.no),
+                link(ROLE_INDEX, anchors.sop_page(use.sop.id),
+                     anchors.step_anchor(use.sop, use.prosedur, use.langkah.no)),
+            ))
+        rows.append((role, anchor, list(per_sop.values())))
+    return {"roles": rows}
 
 
 def law_context(catalog: Catalog) -> dict[str, Any]:
