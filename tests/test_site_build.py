@@ -8,6 +8,7 @@ import re
 import shutil
 from pathlib import Path
 
+import pytest
 from conftest import make_project, mkdocs_build
 
 SOP = "sop/penyusunan-iku/index.html"
@@ -156,20 +157,18 @@ def test_nav_is_pruned_and_by_unit(shipped_site: Path) -> None:
     assert "Penyusunan Indikator" not in other  # pruned: other sections collapsed
 
 
-def test_broken_link_fails_strict_build(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("target", "reported"),
+    [("sop/tidak-ada.md", "sop/tidak-ada.md"),  # a page that does not exist
+     ("sop/penyusunan-iku.md#langkah-b-99", "langkah-b-99")],  # an anchor that does not
+)
+def test_broken_link_or_anchor_fails_strict_build(tmp_path: Path, target: str,
+                                                  reported: str) -> None:
     project = make_project(tmp_path)
-    (project / "docs" / "rusak.md").write_text("# Rusak\n\n[x](sop/tidak-ada.md)\n")
+    (project / "docs" / "rusak.md").write_text(f"# Rusak\n\n[x]({target})\n")
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode == 1
-    assert "sop/tidak-ada.md" in result.stderr
-
-
-def test_broken_anchor_fails_strict_build(tmp_path: Path) -> None:
-    project = make_project(tmp_path)
-    (project / "docs" / "rusak.md").write_text("# Rusak\n\n[x](sop/penyusunan-iku.md#langkah-b-99)\n")
-    result = mkdocs_build(project, tmp_path / "site")
-    assert result.returncode == 1
-    assert "langkah-b-99" in result.stderr
+    assert reported in result.stderr
 
 
 def test_bad_data_stops_build_with_loader_message(tmp_path: Path) -> None:
