@@ -480,6 +480,32 @@ def test_enlarge_button_toggles_full_screen(w: PageWatch, sop: Sop) -> None:
 # ------------------------------------------------------------------ hostile data set
 
 
+@pytest.mark.browser
+def test_print_gives_a_clean_document(w: PageWatch) -> None:
+    """Printing hides navigation and search, repeats table headers, keeps rows whole."""
+    page = w.open("sop/penyusunan-iku/")
+    w.wait_for_diagrams()
+    page.emulate_media(media="print")
+    hidden = page.evaluate(
+        """() => ['.md-header', '.md-sidebar--primary', '.md-search', '.md-footer',
+                  '.sop-perbesar', '.sop-tautan-langkah']
+             .map(sel => [...document.querySelectorAll(sel)]
+                  .every(el => getComputedStyle(el).display === 'none'))"""
+    )
+    assert all(hidden)
+    style = page.evaluate(
+        """() => {
+             const table = document.querySelector('.sop-mutu-baku');
+             return [getComputedStyle(table.tHead).display,
+                     getComputedStyle(table.tBodies[0].rows[0]).breakInside];
+           }"""
+    )
+    assert style == ["table-header-group", "avoid"]
+    pdf = page.pdf(format="A4", landscape=True)
+    assert pdf.startswith(b"%PDF") and len(pdf) > 20_000
+    (ARTIFACTS / "sop-penyusunan-iku.pdf").write_bytes(pdf)
+
+
 @pytest.fixture(scope="module")
 def hostile_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Any, Path]:
     # docs=False: the authors' guide links to the shipped SOP page (see test_hostile_build.py).
