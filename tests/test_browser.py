@@ -725,3 +725,48 @@ def test_hostile_no_script_runs(hostile_visits: dict[str, dict[str, Any]]) -> No
         assert visit["pwned"] is None, f"{path}: window.__pwned = {visit['pwned']}"
         assert not visit["injected_anywhere"], (path, visit["injected_anywhere"])
         assert not [u for u in visit["requests"] if urlsplit(u).path.endswith("/x")], path
+
+
+@pytest.mark.browser
+def test_accessible_titles_and_descriptions(w: PageWatch, sop: Sop) -> None:
+    page = w.open("sop/penyusunan-iku/")
+    w.wait_for_diagrams()
+    found = page.evaluate(
+        """() => [...document.querySelectorAll('div.mermaid')].map(d => {
+             const svg = d.shadowRoot.querySelector('svg');
+             return [svg.querySelector('title')?.textContent,
+                     svg.querySelector('desc')?.textContent,
+                     svg.getAttribute('aria-labelledby') !== null];
+           })"""
+    )
+    assert [f[0] for f in found] == [f"Diagram alir {p.kode}. {p.judul}" for p in sop.prosedur]
+    for (_, desc, labelled), proc in zip(found, sop.prosedur, strict=True):
+        assert desc.startswith(f"{len(proc.langkah)} langkah dalam {len(proc.pelaksana)} kolom")
+        assert labelled
+
+
+@pytest.mark.browser
+def test_diagrams_render_after_instant_navigation(browser: Any,
+                                                  tmp_path_factory: pytest.TempPathFactory
+                                                  ) -> None:
+    tmp = tmp_path_factory.mktemp("instant")
+    project = make_project(tmp)
+    (tmp / "site").mkdir()
+    url = serve(tmp / "site")  # Material navigates instantly only within site_url
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace(
+        "    - navigation.sections\n", "    - navigation.sections\n    - navigation.instant\n"
+    ).replace("site_url: http://127.0.0.1:8000/", f"site_url: {url}"))
+    result = mkdocs_build(project, tmp / "site")
+    assert result.returncode == 0, result.stderr
+    watch = PageWatch(browser, url)
+    try:
+        page = watch.open("unit/organisasi/")
+        page.evaluate("window.__samePage = true")
+        page.locator("article a[href$='sop/penyusunan-iku/']").first.click()
+        page.wait_for_url("**/sop/penyusunan-iku/")
+        assert watch.wait_for_diagrams() == 2
+        assert page.evaluate("window.__samePage") is True  # no full page load happened
+        assert watch.errors == [] and watch.outside_requests() == []
+    finally:
+        watch.close()

@@ -205,3 +205,20 @@ def test_template_override(tmp_path: Path) -> None:
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode == 0, result.stderr
     assert "Daftar jabatan" in (tmp_path / "site/indeks/pelaksana/index.html").read_text()
+
+
+def test_backlinks_dirujuk_oleh(tmp_path: Path) -> None:
+    """An SOP whose keterkaitan names the seed SOP appears under its "Dirujuk oleh"."""
+    project = make_project(tmp_path)
+    pattern = Path(__file__).parent / "golden/patterns/data/contoh/pola-alur.yml"
+    text = pattern.read_text(encoding="utf-8").replace("unit: bagian-umum", "unit: organisasi")
+    text = text.replace("  - SOP yang Tidak Ada\n",
+                        "  - SOP Penyusunan Indikator Kinerja Utama (IKU) Pemerintah Kota\n")
+    (project / "sop_data/organisasi/pola-alur.yml").write_text(text, encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "site" / SOP).read_text(encoding="utf-8")
+    block = page.split('id="dirujuk-oleh"')[1].split("</div>")[0]
+    assert '<a href="../pola-alur/">Contoh Pola Alur</a>' in block
+    other = (tmp_path / "site/sop/pola-alur/index.html").read_text(encoding="utf-8")
+    assert 'href="../penyusunan-iku/">SOP Penyusunan Indikator' in other
