@@ -18,7 +18,7 @@ import yaml
 from conftest import ROOT, PageWatch, make_project, mkdocs_build, serve
 
 sys.path.insert(0, str(ROOT / "bench"))
-from generate import HEADER, generate  # noqa: E402
+from generate import HEADER, generate
 
 N = int(os.environ.get("SOP_AP_SCALE_N", "2000"))
 HUGE_STEPS = 240
