@@ -19,7 +19,7 @@ from pydantic import BaseModel, ValidationError
 
 from . import flow
 from .model import FILE_MODELS, Keputusan, Prosedur, Sop, UnitFile
-from .problems import Position, Problem
+from .problems import Position, Problem, Severity
 from .waktu import parse_waktu
 from .yamlsource import PathKey, Source, display_path, parse_bytes
 
@@ -41,14 +41,16 @@ class Loaded(Generic[M]):
     def path(self) -> str:
         return self.source.path
 
-    def at(self, loc: PathKey, field_name: str, message: str, severity: str = "error") -> Problem:
+    def at(
+        self, loc: PathKey, field_name: str, message: str, severity: Severity = "error"
+    ) -> Problem:
         """A problem at `loc` in this file (`loc` in raw data indices)."""
         return Problem(
             self.path,
             self.source.position(loc),
             field_name or display_path(self.source.data, loc),
             message,
-            severity,  # type: ignore[arg-type]
+            severity,
         )
 
 

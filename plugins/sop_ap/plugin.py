@@ -29,7 +29,7 @@ from mkdocs.structure.files import File, Files
 
 from .catalog import Catalog, load_catalog
 from .loader import FileCache
-from .pages import HOME, RenderCache, environment, navigation, site_pages
+from .pages import HOME, GeneratedPage, RenderCache, environment, navigation, site_pages
 from .problems import DataError, Problem
 
 log = get_plugin_logger(__name__)
@@ -144,7 +144,7 @@ class SopApPlugin(BasePlugin[SopApConfig]):
             self.render_cache.clear()
             self.templates_signature = signature
 
-    def _write(self, page: Any) -> str:
+    def _write(self, page: GeneratedPage) -> str:
         """Write a generated page only when its content changed (keeps mtimes for --dirty)."""
         target = self.pages_dir / page.path
         data = page.content.encode("utf-8")
