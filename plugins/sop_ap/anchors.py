@@ -36,21 +36,3 @@ def unit_page(unit_id: str) -> str:
 def decree_entry_anchor(keputusan_id: str, position: int) -> str:
     return f"daftar-{keputusan_id}-{position}"
 
-
-IDENTITY_ANCHORS = {
-    "instansi": "identitas-instansi",
-    "nomor": "nomor-sop",
-    "tanggal_pembuatan": "tanggal-pembuatan",
-    "tanggal_revisi": "tanggal-revisi",
-    "tanggal_efektif": "tanggal-efektif",
-    "disahkan_oleh": "disahkan-oleh",
-    "nama": "nama-sop",
-    "dasar_hukum": "dasar-hukum",
-    "kualifikasi_pelaksana": "kualifikasi-pelaksana",
-    "keterkaitan": "keterkaitan",
-    "peralatan": "peralatan-perlengkapan",
-    "peringatan": "peringatan",
-    "pencatatan": "pencatatan-pendataan",
-    "dirujuk_oleh": "dirujuk-oleh",
-    "kutip": "cara-mengutip",
-}

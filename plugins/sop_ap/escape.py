@@ -9,6 +9,7 @@ syntax, so it shows literally whatever it contains.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from markupsafe import Markup, escape
 
@@ -36,8 +37,6 @@ def html_text(text: object) -> Markup:
 
 def slug(text: str) -> str:
     """An ASCII anchor from a name (for index entries only, never for SOP URLs)."""
-    import unicodedata
-
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "x"
