@@ -1274,7 +1274,7 @@ CASES: list[Case] = [
     Case(
         "duplicate-unit-id",
         "unit.yml lines 30-32: a second unit `id: setda`",
-        (E(U, 31, 9, "unit[setda].id", "unit id 'setda' is already used in unit.yml"),),
+        (E(U, 31, 9, "unit[setda].id", "unit id 'setda' is already used in ", exact=False),),
         edits=(Edit(U, None, "\n  - id: setda\n    nama: Sekretariat Daerah (lama)\n"),),
         errors=1,
     ),
