@@ -238,5 +238,10 @@ class Sop(_Model):
     pencatatan: TeksAtauDaftar = Field(description="Pencatatan dan pendataan.")
     prosedur: list[Prosedur] = Field(min_length=1)
 
+    @property
+    def tanggal_berlaku(self) -> str:
+        """Tanggal Efektif, or Tanggal Pengesahan where the SOP writes that instead."""
+        return self.tanggal_efektif or self.tanggal_pengesahan or ""
+
 
 FILE_MODELS: dict[str, type[_Model]] = {"sop": Sop, "unit": UnitFile, "keputusan": Keputusan}

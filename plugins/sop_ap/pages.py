@@ -192,7 +192,7 @@ def sop_view(catalog: Catalog, sop: Sop, site_url: str | None) -> SopView:
         for key, value in (
             ("pembuatan", sop.tanggal_pembuatan),
             ("revisi", sop.tanggal_revisi),
-            ("efektif", sop.tanggal_efektif or sop.tanggal_pengesahan or ""),
+            ("efektif", sop.tanggal_berlaku),
         )
     }
     return SopView(
@@ -241,9 +241,8 @@ def unit_context(catalog: Catalog, unit: Unit) -> dict[str, Any]:
     listed: set[str] = set()
     for kep in catalog.decrees_of(unit.id):
         rows = []
-        for entry in catalog.decree_entries(unit.id):
-            if entry.keputusan is not kep:
-                continue
+        for position, item in enumerate(kep.daftar_sop, start=1):
+            entry = DecreeEntry(kep, position, item)
             sop = catalog.sops.get(entry.sop_id or "")
             if sop is not None:
                 listed.add(sop.id)
@@ -253,7 +252,7 @@ def unit_context(catalog: Catalog, unit: Unit) -> dict[str, Any]:
                     anchor=anchors.decree_entry_anchor(kep.id, entry.position),
                     sop=sop,
                     href=link(page, anchors.sop_page(sop.id)) if sop else None,
-                    efektif=(sop.tanggal_efektif or sop.tanggal_pengesahan) if sop else None,
+                    efektif=sop.tanggal_berlaku if sop else None,
                 )
             )
         decrees.append((kep, rows))
@@ -340,7 +339,7 @@ def katalog_json(catalog: Catalog, site_url: str | None) -> str:
     sops = []
     for sop in catalog.sops.values():
         url = f"{base}sop/{sop.id}/"
-        efektif = sop.tanggal_efektif or sop.tanggal_pengesahan or ""
+        efektif = sop.tanggal_berlaku
         sops.append(
             {
                 "id": sop.id,
