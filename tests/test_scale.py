@@ -90,3 +90,47 @@ def test_largest_diagrams_render(scale_site: Path, browser: object, sop_id: str)
         assert watch.outside_requests() == []
     finally:
         watch.close()
+
+
+UNITS = 40 if N >= 400 else 4
+needs_folding = pytest.mark.skipif(UNITS <= 10, reason="the quick run has too few units to fold")
+
+
+def primary_nav(html_text: str) -> str:
+    start = html_text.index('md-nav--primary')
+    return html_text[start:html_text.index('md-sidebar--secondary', start)]
+
+
+@needs_folding
+def test_sidebar_lists_only_the_pages_own_unit(scale_site: Path) -> None:
+    import re
+
+    for sop_id in ("sop-00001", "sop-00002", f"sop-{N:05d}"):
+        page = (scale_site / f"sop/{sop_id}/index.html").read_text(encoding="utf-8")
+        nav = primary_nav(page)
+        assert len(re.findall(r"Dinas Sintetis \d+", nav)) == 2  # section title + label
+        assert f"Unit lainnya ({UNITS - 1})" in nav
+        assert 'href="../../unit/pemda-sintetis/#unit-bawahan"' in nav
+    home = primary_nav((scale_site / "index.html").read_text(encoding="utf-8"))
+    assert "Dinas Sintetis" not in home and f"Daftar unit ({UNITS})" in home
+
+
+@needs_folding
+@pytest.mark.browser
+def test_sidebar_link_leads_to_every_unit(scale_site: Path, browser: object) -> None:
+    watch = PageWatch(browser, serve(scale_site))
+    try:
+        page = watch.open("sop/sop-00001/")
+        own = page.locator("#unit-sop td").inner_text().strip()
+        page.locator(".md-nav--primary a", has_text=f"Unit lainnya ({UNITS - 1})").click()
+        page.wait_for_url("**/unit/pemda-sintetis/#unit-bawahan")
+        listed = page.locator("#unit-bawahan + ul > li > a")
+        assert listed.count() == UNITS
+        other = listed.filter(has_not_text=own).first
+        name = other.inner_text()
+        other.click()
+        page.wait_for_load_state("load")
+        assert page.locator("article h1").inner_text() == name
+        assert watch.errors == [] and watch.outside_requests() == []
+    finally:
+        watch.close()

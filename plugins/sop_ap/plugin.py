@@ -3,6 +3,8 @@
 on_config: locate the data, install the Mermaid script and the page assets.
 on_files:  load + validate the data (stop the build on errors), add the
            generated pages and the navigation.
+on_nav / on_page_context: each page's sidebar folds long lists of units
+           (`sidebar.py`), so pages do not grow with the number of units.
 
 Under `mkdocs serve` the instance lives across rebuilds (on_startup), so it
 keeps parsed files and rendered pages keyed by content, and writes generated
@@ -26,11 +28,15 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
 
+from . import anchors
 from .catalog import Catalog, load_catalog
 from .loader import FileCache
 from .pages import HOME, GeneratedPage, RenderCache, environment, navigation, site_pages
 from .problems import DataError, Problem
+from .sidebar import Sidebar
 
 log = get_plugin_logger(__name__)
 
@@ -52,6 +58,9 @@ class SopApConfig(base.Config):
     """Where Mermaid is copied inside docs_dir (use the same path as mermaid2's `javascript`)."""
     cache_dir = c.Type(str, default=".cache/sop-ap")
     """Generated pages are written here (relative to mkdocs.yml) for `serve --dirty`."""
+    nav_unit_limit = c.Type(int, default=10)
+    """Sibling units the sidebar lists; beyond it, only the page's own unit and a link
+    to the full list (keeps every page's size independent of the number of units)."""
 
 
 class SopApPlugin(BasePlugin[SopApConfig]):
@@ -64,6 +73,9 @@ class SopApPlugin(BasePlugin[SopApConfig]):
         self.templates_signature = ""
         self.last_good: Catalog | None = None
         self.serve_errors: list[Problem] = []
+        self.unit_pages: set[str] = set()
+        self.home_generated = True
+        self.sidebar: Sidebar | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this instance (and its caches) across serve rebuilds.
@@ -111,10 +123,24 @@ class SopApPlugin(BasePlugin[SopApConfig]):
         if self.command == "serve":
             status = {"errors": [str(p) for p in self.serve_errors]}
             files.append(File.generated(config, STATUS, content=json.dumps(status)))
+        self.unit_pages = {anchors.unit_page(u.id) for u in catalog.units_with_content()}
+        self.home_generated = HOME not in documents
         if config.nav is None:
             extra: list[Any] = [d for d in documents if d != HOME]
             config.nav = navigation(catalog, extra)
         return files
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        self.sidebar = Sidebar(nav, self.unit_pages, self.config.nav_unit_limit,
+                               home_lists_units=self.home_generated)
+        return nav
+
+    def on_page_context(
+        self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> dict[str, Any]:
+        if self.sidebar is not None:
+            context["nav"] = self.sidebar.for_page(page)
+        return context
 
     def _load(self) -> Catalog:
         try:
