@@ -49,8 +49,10 @@ def starts(proc: Prosedur) -> list[int]:
     return [s.no for i, s in enumerate(proc.langkah) if i == 0 or s.mulai]
 
 
-def ends(proc: Prosedur) -> list[int]:
-    return [no for no, outs in exits(proc).items() if any(e.target is None for e in outs)]
+def ends(proc: Prosedur, graph: dict[int, list[Exit]] | None = None) -> list[int]:
+    """Steps with an exit out of the procedure (`graph`: `exits(proc)`, if already known)."""
+    graph = exits(proc) if graph is None else graph
+    return [no for no, outs in graph.items() if any(e.target is None for e in outs)]
 
 
 def has_loop(proc: Prosedur) -> bool:
@@ -198,7 +200,7 @@ def _check_reachability(proc: Prosedur) -> list[Issue]:
                  f"step {step.no} is unreachable: no step leads to it (add `lanjut`, a "
                  "keputusan cabang, or `mulai: true`)")
             )
-    end_steps = ends(proc)
+    end_steps = ends(proc, graph)
     if not end_steps:
         issues.append((("langkah",), "the procedure has no end: every step leads to another"))
         return issues

@@ -111,7 +111,7 @@ def swimlane(proc: Prosedur, title: str) -> str:
     """Mermaid source for one procedure. Deterministic: same data, same text."""
     graph = flow.exits(proc)
     starts = set(flow.starts(proc))
-    ends = set(flow.ends(proc))
+    ends = set(flow.ends(proc, graph))
     boxes = {s.no: _boxes(proc, s, s.no in starts or s.no in ends) for s in proc.langkah}
     nodes: list[_Node] = [n for s in proc.langkah for n in boxes[s.no]]
     edges: list[str] = []
