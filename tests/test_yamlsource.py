@@ -39,6 +39,16 @@ def test_null_and_quoted_empty() -> None:
     assert data == {"a": None, "b": "", "c": None, "d": None, "e": "null"}
 
 
+def test_scalars_stay_text_as_written() -> None:
+    text = ("n: 065\nd: 2018-03-13\nb: yes\nf: 1.50\nx: 0x1F\nt: 10:30\nN: NULL\nq: '~'\n"
+            "s: !!str null\ni: !!int 7\nl: [~, Null, '']\n")
+    data, problems = parse(text)
+    assert problems == []
+    assert data == {"n": "065", "d": "2018-03-13", "b": "yes", "f": "1.50", "x": "0x1F",
+                    "t": "10:30", "N": None, "q": "~", "s": "null", "i": "7",
+                    "l": [None, None, ""]}
+
+
 def test_tab_indentation_is_explained() -> None:
     _, problems = parse("a:\n\t- b\n")
     assert len(problems) == 1

@@ -13,9 +13,10 @@ import unicodedata
 
 from markupsafe import Markup, escape
 
-_MD_SPECIAL = {
+_MD_SPECIAL = str.maketrans({
     ch: f"&#{ord(ch)};" for ch in "\\`*_{}[]()<>#+!|~^=:$\"'&"
-}
+})
+_BREAKS = re.compile("[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")  # where str.splitlines breaks
 _LEADING = re.compile(r"^(\s*)(-|\d(?=\d*[.)]))")
 
 
@@ -24,7 +25,7 @@ def md_inline(text: object) -> Markup:
     if isinstance(text, Markup):
         return text
     line = " ".join(str(text).split())
-    out = "".join(_MD_SPECIAL.get(ch, ch) for ch in line)
+    out = line.translate(_MD_SPECIAL)
     # A leading "-", "1." or "1)" would start a list: escape its first character.
     out = _LEADING.sub(lambda m: m.group(1) + f"&#{ord(m.group(2))};", out)
     return Markup(out)
@@ -32,7 +33,10 @@ def md_inline(text: object) -> Markup:
 
 def html_text(text: object) -> Markup:
     """Text for an HTML context, keeping line breaks the author wrote."""
-    return Markup("<br>\n").join(escape(part) for part in str(text).splitlines() or [""])
+    text = str(text)
+    if not _BREAKS.search(text):
+        return escape(text)
+    return Markup("<br>\n").join(escape(part) for part in text.splitlines())
 
 
 def slug(text: str) -> str:

@@ -16,9 +16,12 @@ served, the errors are printed and shown as a banner on every page.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -106,6 +109,10 @@ class SopApPlugin(BasePlugin[SopApConfig]):
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        with _no_cyclic_gc():
+            return self._add_pages(files, config)
+
+    def _add_pages(self, files: Files, config: MkDocsConfig) -> Files:
         catalog = self._load()
         documents = [f.src_uri for f in files.documentation_pages()]
         self._check_templates()
@@ -128,7 +135,17 @@ class SopApPlugin(BasePlugin[SopApConfig]):
         if config.nav is None:
             extra: list[Any] = [d for d in documents if d != HOME]
             config.nav = navigation(catalog, extra)
+        if self.command != "serve":
+            self._forget()
         return files
+
+    def _forget(self) -> None:
+        """A one-shot build needs no data once its pages exist. Kept alive, the parsed
+        files (a million small objects at 2,000 SOPs) make every later garbage
+        collection walk them (measured at N = 500: 10.4 s of collections, 7.6 s without)."""
+        self.file_cache.clear()
+        self.render_cache.clear()
+        self.last_good = None
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         self.sidebar = Sidebar(nav, self.unit_pages, self.config.nav_unit_limit,
@@ -178,6 +195,21 @@ class SopApPlugin(BasePlugin[SopApConfig]):
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
         return str(target)
+
+
+@contextmanager
+def _no_cyclic_gc() -> Iterator[None]:
+    """Loading and rendering allocate millions of objects and leave no reference
+    cycles behind: pause the cyclic collector, which otherwise keeps walking
+    everything alive (measured at N = 500: 7.6 s of collections in the build, 6.7 s
+    with the pause, as much as MkDocs alone on the same pages)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _same(path: Path, data: bytes) -> bool:

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from . import flow
-from .model import Langkah, Prosedur
+from .model import Prosedur
 
 FRONT_MATTER = """---
 config:
@@ -36,6 +36,7 @@ _ENTITY = {
     "|": "#124;",
     "\\": "#92;",
 }
+_ENTITY_TABLE = str.maketrans(_ENTITY)
 _LONG_WORD = re.compile(r"\S{25,}")
 _ZWSP = "#8203;"
 
@@ -43,7 +44,7 @@ _ZWSP = "#8203;"
 def escape_label(text: str) -> str:
     """Text for a quoted Mermaid label: entities for specials, no line breaks."""
     text = " ".join(text.split())
-    escaped = "".join(_ENTITY.get(ch, ch) for ch in text)
+    escaped = text.translate(_ENTITY_TABLE)
     # Mermaid wraps on spaces only: give very long words break opportunities.
     return _LONG_WORD.sub(lambda m: _break_word(m.group(0)), escaped)
 
@@ -82,14 +83,16 @@ class _Node:
         return f"{self.id}[{label}]"
 
 
-def _node_id(proc: Prosedur, step: Langkah, suffix: str) -> str:
-    """Ids sort in SOP order: Mermaid breaks cycles by a DFS over ids sorted as
-    text, so this keeps loops drawn as arrows going back up."""
+def _node_id(proc: Prosedur, position: int, suffix: str) -> str:
+    """Ids sort in SOP order (`position`: the step's place in the procedure): Mermaid
+    breaks cycles by a DFS over ids sorted as text, so this keeps loops drawn as arrows
+    going back up."""
     width = max(3, len(str(len(proc.langkah))))
-    return f"n{proc.langkah.index(step):0{width}d}{suffix}"
+    return f"n{position:0{width}d}{suffix}"
 
 
-def _boxes(proc: Prosedur, step: Langkah, terminal: bool) -> list[_Node]:
+def _boxes(proc: Prosedur, position: int, terminal: bool) -> list[_Node]:
+    step = proc.langkah[position]
     lanes = proc.pelaksana
     decision_only = step.keputusan is not None and not step.keputusan.setelah_proses
     nodes: list[_Node] = []
@@ -97,13 +100,13 @@ def _boxes(proc: Prosedur, step: Langkah, terminal: bool) -> list[_Node]:
         shape = "terminator" if terminal and step.keputusan is None else "proses"
         own = flow.lanes_of(step)
         for k, lane in enumerate(own):
-            node_id = _node_id(proc, step, f"p{k + 1}")
+            node_id = _node_id(proc, position, f"p{k + 1}")
             label = escape_label(f"{step.no}. {step.kegiatan}")
             nodes.append(_Node(node_id, lanes.index(lane), label, shape))
     if step.keputusan is not None:
         lane = flow.decision_lane(step) or flow.lanes_of(step)[0]
         label = escape_label(f"{step.no}. {step.keputusan.pertanyaan}")
-        nodes.append(_Node(_node_id(proc, step, "q"), lanes.index(lane), label, "keputusan"))
+        nodes.append(_Node(_node_id(proc, position, "q"), lanes.index(lane), label, "keputusan"))
     return nodes
 
 
@@ -112,10 +115,11 @@ def swimlane(proc: Prosedur, title: str) -> str:
     graph = flow.exits(proc)
     starts = set(flow.starts(proc))
     ends = set(flow.ends(proc, graph))
-    boxes = {s.no: _boxes(proc, s, s.no in starts or s.no in ends) for s in proc.langkah}
+    boxes = {s.no: _boxes(proc, i, s.no in starts or s.no in ends)
+             for i, s in enumerate(proc.langkah)}
     nodes: list[_Node] = [n for s in proc.langkah for n in boxes[s.no]]
     edges: list[str] = []
-    for step in proc.langkah:
+    for position, step in enumerate(proc.langkah):
         own = boxes[step.no]
         decision = [n for n in own if n.shape == "keputusan"]
         process = [n for n in own if n.shape != "keputusan"]
@@ -126,7 +130,7 @@ def swimlane(proc: Prosedur, title: str) -> str:
             if out.target is None:
                 if not decision:
                     continue  # the step's own capsule is the end
-                end_id = _node_id(proc, step, f"t{k + 1}")
+                end_id = _node_id(proc, position, f"t{k + 1}")
                 end = _Node(end_id, decision[0].lane, "Selesai", "terminator")
                 nodes.append(end)
                 targets = [end]
