@@ -42,7 +42,7 @@ from generate import generate
 
 ROOT = Path(__file__).resolve().parent.parent
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-CHROMIUM = "/usr/bin/chromium"
+CHROMIUM = os.environ.get("SOP_AP_CHROMIUM", "/usr/bin/chromium")  # as tests/conftest.py
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update",
                  "--disable-sync"]

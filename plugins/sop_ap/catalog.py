@@ -238,12 +238,12 @@ def _resolve(
     if isinstance(ref, str):
         if ref.strip() in {"-", "–", "—"}:
             return None
-        text, wanted_id, wanted_title = ref, ref.strip(), ref
+        text, wanted_id, wanted_title, judul = ref, ref.strip(), ref, None
     else:
         if ref.eksternal:
             return Rujukan(ref.teks, eksternal=True, judul=ref.judul)
-        text, wanted_id, wanted_title = ref.teks, ref.sop, ref.judul or ref.teks
-    judul = ref.judul if isinstance(ref, RujukanSop) else None
+        text, wanted_id, judul = ref.teks, ref.sop, ref.judul
+        wanted_title = judul or text
     if wanted_id and wanted_id in catalog.sops:
         return Rujukan(text, sop_id=wanted_id, judul=judul)
     key = normalise_title(wanted_title)

@@ -281,11 +281,12 @@ def role_context(catalog: Catalog) -> dict[str, Any]:
         anchor = _unique(f"pelaksana-{slug(role.nama)}", used)
         per_sop: dict[str, tuple[Sop, str, list[tuple[str, str]]]] = {}
         for use in role.uses:
-            sop_link = link(ROLE_INDEX, anchors.sop_page(use.sop.id))
-            entry = per_sop.setdefault(use.sop.id, (use.sop, sop_link, []))
-            entry[2].append((
+            sop_page = anchors.sop_page(use.sop.id)
+            if use.sop.id not in per_sop:
+                per_sop[use.sop.id] = (use.sop, link(ROLE_INDEX, sop_page), [])
+            per_sop[use.sop.id][2].append((
                 anchors.step_label(use.prosedur, use.langkah.no),
-                link(ROLE_INDEX, anchors.sop_page(use.sop.id),
+                link(ROLE_INDEX, sop_page,
                      anchors.step_anchor(use.sop, use.prosedur, use.langkah.no)),
             ))
         rows.append((role, anchor, list(per_sop.values())))
@@ -464,14 +465,14 @@ def nav_title(text: str) -> str:
 def navigation(catalog: Catalog, extra: list[Any]) -> list[Any]:
     """Sections per unit (nested as the organisation), then the indexes, then `extra`."""
 
+    keep = {u.id for u in catalog.units_with_content()}
+
     def section(unit: Unit) -> dict[str, list[Any]]:
         items: list[Any] = [{"Ringkasan unit": anchors.unit_page(unit.id)}]
         items += [{nav_title(s.nama): anchors.sop_page(s.id)} for s in catalog.sops_of(unit.id)]
-        keep = {u.id for u in catalog.units_with_content()}
         items += [section(c) for c in catalog.children(unit.id) if c.id in keep]
         return {nav_title(unit.nama): items}
 
-    keep = {u.id for u in catalog.units_with_content()}
     roots = [section(u) for u in catalog.children(None) if u.id in keep]
     return [
         {"Beranda": HOME},

@@ -32,7 +32,6 @@ class _FoldedSection(Section):
     the page's real parents; a folded copy reads it from the section it copies."""
 
     def __init__(self, original: Section, children: list[Any]) -> None:
-        self.parent = None
         self._original = original
         super().__init__(original.title, children)
 
