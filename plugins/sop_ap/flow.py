@@ -1,85 +1,436 @@
-"""The flow between the steps of one procedure: exits, starts, ends, checks.
+"""The flow of one procedure, symbol by symbol as on the paper form.
 
-A plain step needs no flow information: it follows the previous one, and the
-last step ends the procedure. `lanjut`, `selesai`, `mulai` and `keputusan`
-express everything else (jumps, loops, parallel paths, several starts/ends).
+A row (langkah) holds one or more symbols, each in one lane (pelaksana
+column): a box (drawn as a capsule where the procedure starts or ends) or a
+diamond (keputusan). Arrows go from symbol to symbol, as on paper.
+
+The short form needs no flow information for a plain step: its box follows
+the previous row's and the last row ends the procedure. How rows connect:
+
+- Every symbol without its own exits continues to the next row (the last
+  row's symbols end the procedure).
+- An unlabelled arrow to a row number goes to that row's *entry* symbols
+  (those not reached from an earlier symbol of the same row). When several
+  symbols of one row go to the same row: if either side has one symbol,
+  every source goes to every target (a fork or a join); if both rows have
+  boxes in the same lanes, each box continues in its own lane; otherwise the
+  author must say which box goes where (a check error), so that a joint row
+  is never wired all-to-all by accident.
+- A target written `{langkah: N, pelaksana: X}` is one symbol; `selesai`
+  ends the flow (a decision's exit gets its own end capsule).
+- `rapat: true` joins the boxes of a joint row by plain lines (a meeting):
+  the flow enters and leaves through the first lane's box.
+- `simbol:` writes a row's symbols one by one, each with its own text and
+  exits, for everything the short form cannot say.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from itertools import pairwise
+from typing import Literal
 
-from .model import Langkah, Prosedur
+from .model import Langkah, Prosedur, Simbol, Tujuan, TujuanSimbol, as_list
 from .yamlsource import PathKey
 
 Issue = tuple[PathKey, str]
 """A problem inside a procedure: path relative to the procedure, and a message."""
 
+Shape = Literal["proses", "keputusan", "akhir"]
+"""`akhir`: the end capsule drawn for a decision exit that goes to `selesai`."""
+
 
 @dataclass(frozen=True)
-class Exit:
-    """An arrow out of a step: to step `target`, or to the end when target is None."""
+class Symbol:
+    index: int  # position in Flow.symbols: SOP order
+    row: int  # position of its row in the procedure
+    no: int  # its row's step number
+    lane: str
+    shape: Shape
+    text: str | None  # its own printed text; None: the kegiatan (a diamond: no text)
+    batas: str | None = None  # the other lane of a diamond drawn on the lanes' border
+    loc: PathKey = ()
 
-    target: int | None
+    @property
+    def name(self) -> str:
+        """How tests and messages name the symbol: `3:Kabag:keputusan`."""
+        return f"{self.no}:{self.lane}:{self.shape}"
+
+
+@dataclass(frozen=True)
+class Arrow:
+    source: int
+    target: int
     label: str | None = None
+    line: bool = False  # a plain line without arrowhead (the boxes of a meeting)
 
 
-def _target(value: int | str) -> int | None:
-    return None if value == "selesai" else int(value)
+@dataclass
+class Flow:
+    symbols: list[Symbol] = field(default_factory=list)
+    arrows: list[Arrow] = field(default_factory=list)
+    starts: set[int] = field(default_factory=set)
+    ends: set[int] = field(default_factory=set)
+    issues: list[Issue] = field(default_factory=list)
+
+    def in_row(self, row: int) -> list[Symbol]:
+        return [s for s in self.symbols if s.row == row]
+
+    def outgoing(self, index: int) -> list[Arrow]:
+        return [a for a in self.arrows if a.source == index]
+
+    def terminal(self, symbol: Symbol) -> bool:
+        """Drawn as a capsule: a box where the procedure starts or ends."""
+        return symbol.shape == "akhir" or (
+            symbol.shape == "proses" and (symbol.index in self.starts or symbol.index in self.ends)
+        )
+
+    def named_arrows(self) -> set[tuple[str, str, str | None, bool]]:
+        """Every arrow as (from, to, label, plain line): what golden tests pin."""
+        return {
+            (self.symbols[a.source].name, self.symbols[a.target].name, a.label, a.line)
+            for a in self.arrows
+        }
 
 
-def step_exits(proc: Prosedur, index: int) -> list[Exit]:
-    step = proc.langkah[index]
-    if step.keputusan is not None:
-        return [Exit(_target(t), label) for label, t in step.keputusan.cabang.items()]
-    if step.lanjut is not None:
-        targets = step.lanjut if isinstance(step.lanjut, list) else [step.lanjut]
-        return [Exit(_target(t)) for t in targets]
-    if step.selesai or index == len(proc.langkah) - 1:
-        return [Exit(None)]
-    return [Exit(proc.langkah[index + 1].no)]
+# ------------------------------------------------------------------ building
 
 
-def exits(proc: Prosedur) -> dict[int, list[Exit]]:
-    return {step.no: step_exits(proc, i) for i, step in enumerate(proc.langkah)}
+@dataclass
+class _Spec:
+    """A symbol before its exits are resolved."""
+
+    lane: str
+    shape: Shape
+    text: str | None
+    loc: PathKey
+    start: bool = False
+    end: bool = False
+    batas: str | None = None
+    targets: list[tuple[Tujuan, str | None, PathKey]] = field(default_factory=list)
+    explicit: bool = False  # has exits of its own (no default flow)
+    member: bool = True  # a meeting's other boxes take no default flow
+    lane_loc: PathKey = ()  # where its lane is written
 
 
-def starts(proc: Prosedur) -> list[int]:
-    return [s.no for i, s in enumerate(proc.langkah) if i == 0 or s.mulai]
+def step_lanes(step: Langkah) -> list[str]:
+    """The lanes that act in a row (every symbol's lane, in order, once each)."""
+    if step.simbol is not None:
+        lanes = [s.pelaksana for s in step.simbol]
+    else:
+        lanes = as_list(step.pelaksana) if step.pelaksana is not None else []
+        if step.keputusan is not None and step.keputusan.pelaksana:
+            lanes.append(step.keputusan.pelaksana)
+    return list(dict.fromkeys(lanes))
 
 
-def ends(proc: Prosedur, graph: dict[int, list[Exit]] | None = None) -> list[int]:
-    """Steps with an exit out of the procedure (`graph`: `exits(proc)`, if already known)."""
-    graph = exits(proc) if graph is None else graph
-    return [no for no, outs in graph.items() if any(e.target is None for e in outs)]
+def _row_specs(step: Langkah, i: int, issues: list[Issue]) -> tuple[list[_Spec], list[Arrow]]:
+    """The symbols of one row, and the arrows inside it (as spec positions)."""
+    here: PathKey = ("langkah", i)
+    if step.simbol is not None:
+        for name in ("pelaksana", "lanjut", "keputusan"):
+            if getattr(step, name) is not None:
+                issues.append(((*here, name), f"a step with simbol takes {name} from its "
+                               f"symbols: remove {name} here (write it inside simbol)"))
+        for name in ("mulai", "selesai"):
+            if getattr(step, name):
+                issues.append(((*here, name), f"a step with simbol marks {name} on its "
+                               f"symbols: write `{name}: true` inside simbol"))
+        return [_explicit_spec(s, (*here, "simbol", k), issues)
+                for k, s in enumerate(step.simbol)], _meeting(step, len(step.simbol))
+    if step.pelaksana is None:
+        issues.append((here, "required field 'pelaksana' is missing: write the lane(s) of "
+                       "this step, or its symbols under simbol"))
+        return [], []
+    lanes = as_list(step.pelaksana)
+    specs: list[_Spec] = []
+    decision = step.keputusan
+    if decision is None or decision.setelah_proses:
+        for j, lane in enumerate(lanes):
+            loc: PathKey = (*here, "pelaksana", j) if isinstance(step.pelaksana, list) else (
+                *here, "pelaksana")
+            first = j == 0 or not step.rapat  # a meeting leaves through its first box
+            spec = _Spec(lane, "proses", None, loc, end=step.selesai and first, lane_loc=loc)
+            if step.lanjut is not None and first:
+                spec.targets = _targets(step.lanjut, (*here, "lanjut"))
+                spec.explicit = True
+            specs.append(spec)
+    inner: list[Arrow] = []
+    if decision is not None:
+        boxes = len(specs)
+        lane = decision.pelaksana or lanes[0]
+        lane_loc: PathKey = (*here, "keputusan", "pelaksana") if decision.pelaksana else (
+            (*here, "pelaksana", 0) if isinstance(step.pelaksana, list) else (*here, "pelaksana"))
+        spec = _Spec(lane, "keputusan", decision.pertanyaan, (*here, "keputusan"),
+                     explicit=True, lane_loc=lane_loc)
+        spec.targets = [(t, label, (*here, "keputusan", "cabang", label))
+                        for label, t in decision.cabang.items()]
+        specs.append(spec)
+        inner += [Arrow(k, boxes) for k in range(boxes)]
+        for box in specs[:boxes]:
+            box.explicit = True  # a box reviewed, then decided: it leads to the diamond
+    elif step.rapat:
+        inner += _meeting(step, len(specs))
+    if step.rapat:
+        if len(lanes) < 2:
+            issues.append(((*here, "rapat"), "rapat joins the boxes of a step done by several "
+                           "lanes: list two or more pelaksana, or remove rapat"))
+        if decision is not None:
+            issues.append(((*here, "rapat"), "write a meeting that ends in a decision with "
+                           "simbol (rapat: true and the diamond as one of the symbols)"))
+    return specs, inner
 
 
-def has_loop(proc: Prosedur) -> bool:
-    """True when some exit goes back to an earlier (or the same) step."""
-    order = {s.no: i for i, s in enumerate(proc.langkah)}
-    return any(
-        e.target is not None and e.target in order and order[e.target] <= order[no]
-        for no, outs in exits(proc).items()
-        for e in outs
-    )
+def _explicit_spec(sym: Simbol, loc: PathKey, issues: list[Issue]) -> _Spec:
+    spec = _Spec(sym.pelaksana, sym.bentuk, sym.teks, loc, start=sym.mulai, end=sym.selesai,
+                 batas=sym.batas, lane_loc=(*loc, "pelaksana"))
+    if sym.bentuk == "keputusan":
+        if sym.ke is not None:
+            issues.append(((*loc, "ke"), "a decision leaves through its cabang: write the exits "
+                           "under cabang with their labels, e.g. {Ya: 4, Tidak: 2}"))
+        if sym.cabang is None or len(sym.cabang) < 2:
+            issues.append(((*loc, "cabang") if sym.cabang is not None else loc,
+                           "a decision needs at least two exits (cabang), e.g. "
+                           "{Ya: 4, Tidak: 2}"))
+        if sym.selesai or sym.mulai:
+            flag = "selesai" if sym.selesai else "mulai"
+            issues.append(((*loc, flag), f"a diamond cannot be a {flag} capsule: give it a "
+                           "box or capsule of its own, or remove " + flag))
+        spec.targets = [(t, label, (*loc, "cabang", label))
+                        for label, t in (sym.cabang or {}).items()]
+        spec.explicit = True
+    else:
+        if sym.cabang is not None:
+            issues.append(((*loc, "cabang"), "cabang (labelled exits) belongs to a decision: "
+                           "write bentuk: keputusan, or use ke for a box's arrows"))
+        if sym.batas is not None:
+            issues.append(((*loc, "batas"), "batas (drawn on the border of two lanes) is for "
+                           "a decision (bentuk: keputusan)"))
+        if sym.selesai and sym.ke is not None:
+            issues.append(((*loc, "ke"), "a selesai capsule has no arrow out: remove ke or "
+                           "selesai"))
+        if sym.ke is not None:
+            spec.targets = _targets(sym.ke, (*loc, "ke"))
+            spec.explicit = True
+    return spec
 
 
-def lanes_of(step: Langkah) -> list[str]:
-    return step.daftar_pelaksana
+def _meeting(step: Langkah, count: int) -> list[Arrow]:
+    """Plain lines joining a meeting's boxes, in order."""
+    if not step.rapat:
+        return []
+    boxes = list(range(count))
+    if step.simbol is not None:
+        boxes = [k for k, s in enumerate(step.simbol) if s.bentuk == "proses"]
+    return [Arrow(a, b, line=True) for a, b in pairwise(boxes)]
 
 
-def decision_lane(step: Langkah) -> str | None:
-    if step.keputusan is None:
+def _targets(value: Tujuan | list[Tujuan], loc: PathKey) -> list[tuple[Tujuan, str | None,
+                                                                       PathKey]]:
+    if isinstance(value, list):
+        return [(t, None, (*loc, j)) for j, t in enumerate(value)]
+    return [(value, None, loc)]
+
+
+def build(proc: Prosedur) -> Flow:
+    """Every symbol and arrow of a procedure, with the problems found on the way."""
+    result = Flow()
+    issues = result.issues
+    specs: list[_Spec] = []
+    rows: list[list[int]] = []
+    for i, step in enumerate(proc.langkah):
+        row_specs, inner = _row_specs(step, i, issues)
+        base = len(specs)
+        rows.append(list(range(base, base + len(row_specs))))
+        for a in inner:
+            result.arrows.append(Arrow(base + a.source, base + a.target, a.label, a.line))
+            if a.line:
+                row_specs[a.target].member = False
+        if step.rapat and any(sp.explicit for sp in row_specs):
+            row_specs[0].member = False  # the meeting leaves through the box with ke
+        specs += row_specs
+    for index, spec in enumerate(specs):
+        row = next(r for r, members in enumerate(rows) if index in members)
+        result.symbols.append(Symbol(index, row, proc.langkah[row].no, spec.lane, spec.shape,
+                                     spec.text, spec.batas, spec.loc))
+    _check_lanes(proc, specs, rows, issues)
+    _resolve_exits(proc, result, specs, rows)
+    for index, spec in enumerate(specs):
+        if spec.end:
+            result.ends.add(index)
+    result.arrows.sort(key=lambda a: (a.source, a.target))
+    first_entries = _entries(result, rows, 0) if rows else []
+    result.starts = set(first_entries) | {i for i, s in enumerate(specs) if s.start}
+    for i, step in enumerate(proc.langkah):
+        if step.mulai and step.simbol is None:
+            result.starts |= set(_entries(result, rows, i))
+    return result
+
+
+def _entries(result: Flow, rows: list[list[int]], row: int) -> list[int]:
+    """A row's entry symbols: not reached by an arrow or line from an earlier symbol of
+    the same row."""
+    members = rows[row]
+    inner = {a.target for a in result.arrows
+             if a.source in members and a.target in members and a.source < a.target}
+    return [m for m in members if m not in inner]
+
+
+def _resolve_exits(proc: Prosedur, result: Flow, specs: list[_Spec],
+                   rows: list[list[int]]) -> None:
+    """Arrows to one symbol and to selesai first, so that every row's entries are known
+    before arrows to a row number are drawn to them."""
+    numbers = {s.no: r for r, s in enumerate(proc.langkah)}
+    listing = ", ".join(str(s.no) for s in proc.langkah)
+    to_rows: list[tuple[int, int, str | None, PathKey]] = []
+    for index, spec in enumerate(specs):
+        symbol = result.symbols[index]
+        if not spec.explicit:
+            if spec.end or not spec.member:
+                continue
+            if symbol.row == len(rows) - 1:
+                spec.end = True
+            else:
+                to_rows.append((index, symbol.row + 1, None, ("langkah", symbol.row)))
+            continue
+        for target, label, loc in spec.targets:
+            if target == "selesai":
+                if spec.shape == "keputusan":
+                    end = Symbol(len(result.symbols), symbol.row, symbol.no, symbol.lane,
+                                 "akhir", None, None, loc)
+                    result.symbols.append(end)
+                    rows[symbol.row].append(end.index)
+                    result.ends.add(end.index)
+                    result.arrows.append(Arrow(index, end.index, label))
+                else:
+                    spec.end = True
+            elif isinstance(target, TujuanSimbol):
+                found = _find(result, rows, numbers, target, loc, listing)
+                if found is not None:
+                    result.arrows.append(Arrow(index, found, label))
+            elif int(target) not in numbers:
+                result.issues.append((loc, f"step {target} does not exist (steps: {listing})"))
+            else:
+                to_rows.append((index, numbers[int(target)], label, loc))
+    groups: dict[tuple[int, int], list[tuple[int, PathKey]]] = {}
+    for index, row, label, loc in to_rows:
+        if label is not None:
+            result.arrows += [Arrow(index, t, label) for t in _entries(result, rows, row)]
+        else:
+            groups.setdefault((result.symbols[index].row, row), []).append((index, loc))
+    for (source_row, target_row), sources in groups.items():
+        _join(proc, result, rows, source_row, target_row, sources)
+
+
+def _find(result: Flow, rows: list[list[int]], numbers: dict[int, int], target: TujuanSimbol,
+          loc: PathKey, listing: str) -> int | None:
+    row = numbers.get(target.langkah)
+    if row is None:
+        result.issues.append(((*loc, "langkah"),
+                              f"step {target.langkah} does not exist (steps: {listing})"))
         return None
-    return step.keputusan.pelaksana or lanes_of(step)[0]
+    candidates = [result.symbols[m] for m in rows[row] if result.symbols[m].shape != "akhir"]
+    if target.pelaksana is not None:
+        candidates = [s for s in candidates if s.lane == target.pelaksana]
+    if target.bentuk is not None:
+        candidates = [s for s in candidates if s.shape == target.bentuk]
+    if len(candidates) == 1 or (candidates and target.pelaksana is not None
+                                and target.bentuk is None):
+        # A lane's box and diamond in one row: an arrow into the lane enters the box.
+        return candidates[0].index
+    held = "; ".join(f"{s.lane} ({s.shape})" for s in (result.symbols[m] for m in rows[row])
+                     if s.shape != "akhir")
+    if not candidates:
+        wanted = " ".join(x for x in (target.pelaksana, target.bentuk) if x)
+        result.issues.append((loc, f"step {target.langkah} has no symbol '{wanted}' "
+                              f"(its symbols: {held})"))
+    else:
+        result.issues.append((loc, f"step {target.langkah} has several symbols ({held}): "
+                              "add pelaksana to say which one"))
+    return None
+
+
+def _join(proc: Prosedur, result: Flow, rows: list[list[int]], source_row: int,
+          target_row: int, sources: list[tuple[int, PathKey]]) -> None:
+    """Unlabelled arrows from some symbols of one row to the entries of another."""
+    targets = _entries(result, rows, target_row)
+    from_ids = [s for s, _ in sources]
+    if len(from_ids) == 1 or len(targets) == 1:
+        result.arrows += [Arrow(s, t) for s in from_ids for t in targets]
+        return
+    lanes_from = [result.symbols[s].lane for s in from_ids]
+    lanes_to = [result.symbols[t].lane for t in targets]
+    if sorted(lanes_from) == sorted(lanes_to) and len(set(lanes_from)) == len(lanes_from):
+        by_lane = {result.symbols[t].lane: t for t in targets}
+        result.arrows += [Arrow(s, by_lane[result.symbols[s].lane]) for s in from_ids]
+        return
+    no_from, no_to = proc.langkah[source_row].no, proc.langkah[target_row].no
+    result.issues.append((
+        sources[0][1],
+        f"step {no_from} has boxes in {', '.join(lanes_from)} that continue to step {no_to}, "
+        f"whose boxes are in {', '.join(lanes_to)}: say which box goes where (under simbol, "
+        f"ke: {{langkah: {no_to}, pelaksana: …}} for each box), or write rapat: true if "
+        f"step {no_from} is a meeting that leaves through one box",
+    ))
+
+
+def _check_lanes(proc: Prosedur, specs: list[_Spec], rows: list[list[int]],
+                 issues: list[Issue]) -> None:
+    known = list(proc.pelaksana)
+    seen: set[str] = set()
+    for j, lane in enumerate(known):
+        if lane in seen:
+            issues.append((("pelaksana", j), f"lane '{lane}' is listed twice"))
+        elif any(_fold(lane) == _fold(other) for other in seen):
+            issues.append((("pelaksana", j), f"lane {_looks(lane)} is listed twice (written "
+                           "with other spaces or capitals)"))
+        seen.add(lane)
+    listing = ", ".join(known)
+    where = f"procedure {proc.kode}" if proc.kode else "this procedure"
+    for r, members in enumerate(rows):
+        kinds: Counter[tuple[str, str]] = Counter()
+        for m in members:
+            spec = specs[m]
+            kinds[(spec.lane, spec.shape)] += 1
+            for lane, loc in ((spec.lane, spec.lane_loc), (spec.batas, (*spec.loc, "batas"))):
+                if lane is not None and lane not in seen:
+                    issues.append((loc, f"{_looks(lane)} is not a lane of {where} "
+                                   f"(lanes: {listing}){_near(lane, known)}"))
+        for (lane, shape), count in kinds.items():
+            if count > 1:
+                what = "boxes" if shape == "proses" else "diamonds"
+                issues.append((("langkah", r), f"lane '{lane}' has {count} {what} in this "
+                               "step; a row holds at most one box and one diamond per lane: "
+                               "split the step into two rows"))
+
+
+def _looks(text: str) -> str:
+    """A name quoted with its invisible characters made visible."""
+    shown = "".join(f"<U+{ord(c):04X}>" if not c.isprintable() or (c.isspace() and c != " ")
+                    else c for c in text)
+    return f"'{shown}'"
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _near(lane: str, known: list[str]) -> str:
+    for other in known:
+        if _fold(other) == _fold(lane):
+            return f"; did you mean '{other}'? (it differs in spaces or capitals)"
+    return ""
+
+
+# ------------------------------------------------------------------ checks
 
 
 def check(proc: Prosedur) -> list[Issue]:
     """Every structural problem of one procedure (model validation already passed)."""
-    issues: list[Issue] = []
-    issues += _check_lanes(proc)
-    numbers = Counter(s.no for s in proc.langkah)
+    result = build(proc)
+    issues = list(result.issues)
     seen: set[int] = set()
     for i, step in enumerate(proc.langkah):
         if step.no in seen:
@@ -87,40 +438,8 @@ def check(proc: Prosedur) -> list[Issue]:
         seen.add(step.no)
     issues += _check_step_flags(proc)
     issues += _check_waktu_mencakup(proc)
-    target_issues = _check_targets(proc)
-    issues += target_issues
-    if not target_issues and not any(numbers[n] > 1 for n in numbers):
-        issues += _check_reachability(proc)
-    return issues
-
-
-def _check_lanes(proc: Prosedur) -> list[Issue]:
-    issues: list[Issue] = []
-    seen: set[str] = set()
-    for j, lane in enumerate(proc.pelaksana):
-        if lane in seen:
-            issues.append((("pelaksana", j), f"lane '{lane}' is listed twice"))
-        seen.add(lane)
-    listing = ", ".join(proc.pelaksana)
-    where = f"procedure {proc.kode}" if proc.kode else "this procedure"
-    for i, step in enumerate(proc.langkah):
-        lanes = lanes_of(step)
-        for j, lane in enumerate(lanes):
-            if lane not in seen:
-                loc: PathKey = ("langkah", i, "pelaksana")
-                if isinstance(step.pelaksana, list):
-                    loc = (*loc, j)
-                issues.append((loc, f"'{lane}' is not a lane of {where} (lanes: {listing})"))
-        if len(set(lanes)) != len(lanes):
-            issues.append((("langkah", i, "pelaksana"), "a lane is listed twice in this step"))
-        if step.keputusan and step.keputusan.pelaksana and step.keputusan.pelaksana not in seen:
-            issues.append(
-                (
-                    ("langkah", i, "keputusan", "pelaksana"),
-                    f"'{step.keputusan.pelaksana}' is not a lane of {where} "
-                    f"(lanes: {listing})",
-                )
-            )
+    if not issues:
+        issues += _check_reachability(proc, result)
     return issues
 
 
@@ -165,62 +484,43 @@ def _check_waktu_mencakup(proc: Prosedur) -> list[Issue]:
     return issues
 
 
-def _check_targets(proc: Prosedur) -> list[Issue]:
-    issues: list[Issue] = []
-    known = {s.no for s in proc.langkah}
-    listing = ", ".join(str(s.no) for s in proc.langkah)
-    for i, step in enumerate(proc.langkah):
-        if step.keputusan is not None:
-            for label, target in step.keputusan.cabang.items():
-                if target != "selesai" and int(target) not in known:
-                    issues.append(
-                        (("langkah", i, "keputusan", "cabang", label),
-                         f"step {target} does not exist (steps: {listing})")
-                    )
-        elif step.lanjut is not None:
-            targets = step.lanjut if isinstance(step.lanjut, list) else [step.lanjut]
-            for j, target in enumerate(targets):
-                if target != "selesai" and int(target) not in known:
-                    loc: PathKey = ("langkah", i, "lanjut")
-                    if isinstance(step.lanjut, list):
-                        loc = (*loc, j)
-                    issues.append((loc, f"step {target} does not exist (steps: {listing})"))
-    return issues
+def _describe(symbol: Symbol) -> str:
+    what = {"proses": "box", "keputusan": "diamond", "akhir": "end capsule"}[symbol.shape]
+    return f"the {what} of '{symbol.lane}' in step {symbol.no}"
 
 
-def _check_reachability(proc: Prosedur) -> list[Issue]:
-    graph = exits(proc)
-    index = {s.no: i for i, s in enumerate(proc.langkah)}
-    reached = _reach(starts(proc), lambda n: [e.target for e in graph[n] if e.target is not None])
+def _check_reachability(proc: Prosedur, result: Flow) -> list[Issue]:
+    forward: dict[int, list[int]] = {}
+    backward: dict[int, list[int]] = {}
+    for a in result.arrows:
+        forward.setdefault(a.source, []).append(a.target)
+        backward.setdefault(a.target, []).append(a.source)
+        if a.line:  # a meeting's plain lines join both ways
+            forward.setdefault(a.target, []).append(a.source)
+            backward.setdefault(a.source, []).append(a.target)
     issues: list[Issue] = []
-    for step in proc.langkah:
-        if step.no not in reached:
-            issues.append(
-                (("langkah", index[step.no]),
-                 f"step {step.no} is unreachable: no step leads to it (add `lanjut`, a "
-                 "keputusan cabang, or `mulai: true`)")
-            )
-    end_steps = ends(proc, graph)
-    if not end_steps:
-        issues.append((("langkah",), "the procedure has no end: every step leads to another"))
+    reached = _reach(result.starts, lambda n: forward.get(n, []))
+    for symbol in result.symbols:
+        if symbol.index not in reached:
+            issues.append((("langkah", symbol.row),
+                           f"{_describe(symbol)} is unreachable: no arrow leads to it. Add "
+                           "an arrow to it from an earlier symbol (lanjut, ke or a cabang), "
+                           "or, if the paper draws it as a start capsule, mulai: true"))
+    if not result.ends:
+        issues.append((("langkah",), "the procedure has no end: every step leads to another "
+                       "(add selesai: true where it ends, or a cabang to selesai)"))
         return issues
-    backwards: dict[int, list[int]] = {}
-    for no, outs in graph.items():
-        for e in outs:
-            if e.target is not None:
-                backwards.setdefault(e.target, []).append(no)
-    finishing = _reach(end_steps, lambda n: backwards.get(n, []))
-    stuck = [s.no for s in proc.langkah if s.no in reached and s.no not in finishing]
+    finishing = _reach(result.ends, lambda n: backward.get(n, []))
+    stuck = [s for s in result.symbols if s.index in reached and s.index not in finishing]
     if stuck:
-        first = stuck[0]
-        issues.append(
-            (("langkah", index[first]),
-             f"steps {', '.join(map(str, stuck))} loop forever: none of them leads to an end")
-        )
+        names = ", ".join(sorted({str(s.no) for s in stuck}, key=int))
+        issues.append((("langkah", stuck[0].row),
+                       f"steps {names} loop forever: none of them leads to an end (add a "
+                       "cabang or lanjut to a later step or to selesai)"))
     return issues
 
 
-def _reach(seeds: list[int], successors) -> set[int]:  # type: ignore[no-untyped-def]
+def _reach(seeds: Iterable[int], successors: Callable[[int], list[int]]) -> set[int]:
     seen: set[int] = set()
     todo = list(seeds)
     while todo:
@@ -230,3 +530,13 @@ def _reach(seeds: list[int], successors) -> set[int]:  # type: ignore[no-untyped
         seen.add(node)
         todo.extend(successors(node))
     return seen
+
+
+def has_loop(result: Flow) -> bool:
+    """True when some arrow goes back to an earlier row, or to its own row's symbol
+    that stands before it."""
+    return any(
+        not a.line and (result.symbols[a.target].row, a.target)
+        <= (result.symbols[a.source].row, a.source)
+        for a in result.arrows
+    )

@@ -29,11 +29,7 @@ def roles(catalog: Catalog) -> list[Role]:
     for sop in catalog.sops.values():
         for proc in sop.prosedur:
             for step in proc.langkah:
-                acting = list(flow.lanes_of(step))
-                lane = flow.decision_lane(step)
-                if lane is not None and lane not in acting:
-                    acting.append(lane)
-                for name in acting:
+                for name in flow.step_lanes(step):
                     found.setdefault(name, Role(name)).uses.append(StepUse(sop, proc, step))
     return sorted(found.values(), key=lambda r: r.nama.lower())
 

@@ -40,10 +40,6 @@ Kode = Annotated[
     Field(description="Kode sub-prosedur, mis. `A` atau `B`."),
 ]
 Selesai = Literal["selesai"]
-Tujuan = Annotated[
-    int | Selesai,
-    Field(description="Nomor langkah tujuan, atau `selesai` untuk mengakhiri prosedur."),
-]
 TeksAtauDaftar = Annotated[
     Teks | list[Teks],
     Field(description="Satu teks, atau daftar teks (satu butir per baris). Tulis `-` bila kosong."),
@@ -133,12 +129,44 @@ class Keputusan(_Model):
 # --------------------------------------------------------------------------- SOP
 
 
+class TujuanSimbol(_Model):
+    """One symbol of a row as an arrow's target: the row, and the lane where the row
+    holds several symbols (and the shape, where that lane holds a box and a diamond)."""
+
+    langkah: int = Field(ge=1, description="Nomor langkah (baris) tujuan.")
+    pelaksana: Teks | None = Field(
+        None, description="Kolom pelaksana simbol tujuan, bila baris itu punya beberapa simbol."
+    )
+    bentuk: Literal["proses", "keputusan"] | None = Field(
+        None,
+        description="`proses` atau `keputusan`, bila kolom itu punya kotak dan belah ketupat "
+        "pada baris yang sama.",
+    )
+
+
+Tujuan = Annotated[
+    int | Selesai | TujuanSimbol,
+    Field(
+        description="Nomor langkah tujuan, `selesai`, atau {langkah, pelaksana} untuk satu "
+        "simbol dari baris yang punya beberapa simbol."
+    ),
+]
+DaftarTujuan = Annotated[
+    Tujuan | Annotated[list[Tujuan], Field(min_length=1)],
+    Field(description="Satu tujuan, atau daftar tujuan (panah ke beberapa simbol)."),
+]
+
+
 class KeputusanLangkah(_Model):
     """A decision (diamond) in a step's row, with two or more labelled exits."""
 
-    pertanyaan: Teks = Field(description="Label singkat di dalam belah ketupat, mis. `Setuju?`.")
+    pertanyaan: Teks | None = Field(
+        None,
+        description="Teks singkat di dalam belah ketupat, mis. `Setuju?`. Kosongkan bila "
+        "belah ketupat di kertas tidak bertulisan.",
+    )
     pelaksana: Teks | None = Field(
-        None, description="Kolom pelaksana belah ketupat; bawaan: pelaksana langkah."
+        None, description="Kolom pelaksana belah ketupat; bawaan: pelaksana pertama langkah."
     )
     setelah_proses: bool = Field(
         False,
@@ -147,8 +175,38 @@ class KeputusanLangkah(_Model):
     )
     cabang: dict[Teks, Tujuan] = Field(
         min_length=2,
-        description="Label jalur keluar -> nomor langkah tujuan (atau `selesai`), mis. "
-        "`{Ya: 4, Tidak: 2}`. Minimal dua."
+        description="Label jalur keluar -> tujuan (nomor langkah, `selesai`, atau "
+        "{langkah, pelaksana}), mis. `{Ya: 4, Tidak: 2}`. Minimal dua."
+    )
+
+
+class Simbol(_Model):
+    """One symbol drawn in a row: a box, a capsule or a diamond in one lane."""
+
+    pelaksana: Teks = Field(description="Kolom pelaksana tempat simbol digambar.")
+    bentuk: Literal["proses", "keputusan"] = Field(
+        "proses",
+        description="`proses` (kotak; kapsul bila titik mulai atau selesai) atau `keputusan` "
+        "(belah ketupat).",
+    )
+    teks: Teks | None = Field(
+        None,
+        description="Teks yang tercetak di dalam simbol, bila berbeda dari kegiatan (mis. "
+        "kanal pada kapsul mulai). Bawaan: kegiatan; belah ketupat tanpa teks bila kosong.",
+    )
+    mulai: bool = Field(False, description="`true`: kapsul titik mulai.")
+    selesai: bool = Field(False, description="`true`: kapsul selesai (tanpa panah keluar).")
+    ke: DaftarTujuan | None = Field(
+        None,
+        description="Panah keluar dari kotak ini. Bawaan: ke baris berikutnya.",
+    )
+    cabang: dict[Teks, Tujuan] | None = Field(
+        None, description="Untuk `keputusan`: label jalur keluar -> tujuan. Minimal dua."
+    )
+    batas: Teks | None = Field(
+        None,
+        description="Di kertas belah ketupat digambar di batas kolom ini dan kolom `batas`; "
+        "diagram web menggambarnya di kolom `pelaksana`.",
     )
 
 
@@ -157,8 +215,10 @@ class Langkah(_Model):
 
     no: int = Field(ge=1, description="Nomor langkah, unik dalam prosedur.")
     kegiatan: Teks
-    pelaksana: TeksAtauDaftar = Field(
-        description="Satu pelaksana, atau daftar untuk langkah yang dikerjakan bersama."
+    pelaksana: Teks | Annotated[list[Teks], Field(min_length=1)] | None = Field(
+        None,
+        description="Satu pelaksana, atau daftar untuk langkah yang dikerjakan bersama. "
+        "Tidak ditulis bila baris memakai `simbol`.",
     )
     kelengkapan: str | None = Field(None, description="Mutu baku: kelengkapan (atau sumber data).")
     waktu: str | None = Field(None, description="Mutu baku: waktu, mis. `1 hari kerja`.")
@@ -174,16 +234,27 @@ class Langkah(_Model):
         False, description="`true`: titik mulai tambahan (langkah pertama selalu mulai)."
     )
     selesai: bool = Field(False, description="`true`: prosedur berakhir setelah langkah ini.")
-    lanjut: Tujuan | list[Tujuan] | None = Field(
+    lanjut: DaftarTujuan | None = Field(
         None,
-        description="Langkah berikutnya bila bukan langkah di bawahnya; daftar untuk jalur "
-        "paralel.",
+        description="Langkah berikutnya bila bukan langkah di bawahnya; daftar untuk beberapa "
+        "panah keluar.",
     )
     keputusan: KeputusanLangkah | None = None
-
-    @property
-    def daftar_pelaksana(self) -> list[str]:
-        return as_list(self.pelaksana)
+    rapat: bool = Field(
+        False,
+        description="`true`: langkah bersama yang kotaknya dihubungkan garis tanpa panah "
+        "(rapat); alur masuk dan keluar melalui kotak pelaksana pertama.",
+    )
+    simbol: Annotated[list[Simbol], Field(min_length=1)] | None = Field(
+        None,
+        description="Simbol-simbol baris ini satu per satu, dengan panahnya masing-masing "
+        "(menggantikan pelaksana, lanjut, selesai, mulai dan keputusan baris).",
+    )
+    halaman_baru: Teks | None = Field(
+        None,
+        description="Di kertas baris ini mulai di halaman baru: teks penghubung antarhalaman "
+        "(segi lima), mis. `A`. Diagram web tetap satu alur.",
+    )
 
 
 class Prosedur(_Model):

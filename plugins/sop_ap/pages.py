@@ -67,6 +67,18 @@ def link(from_page: str, to_page: str, anchor: str | None = None) -> str:
 
 
 @dataclass
+class SymbolView:
+    """One symbol of a row as the table describes it, with its exits."""
+
+    kind: str  # CSS modifier: proses | mulai | selesai | keputusan
+    kind_label: str  # as printed: Kotak proses, Kapsul mulai, …
+    lane: str
+    text: str | None  # its own printed text, when not the kegiatan
+    batas: str | None
+    exits: list[tuple[str | None, str, str | None]]  # (label, target text, target anchor)
+
+
+@dataclass
 class StepView:
     langkah: Langkah
     anchor: str
@@ -74,7 +86,8 @@ class StepView:
     waktu: Waktu | None
     waktu_rowspan: int  # 0: cell merged into an earlier row's waktu
     pelaksana: list[str]
-    exits: list[tuple[str | None, str, str | None]]  # (label, target text, target anchor)
+    symbols: list[SymbolView]
+    show_flow: bool  # the row's flow is more than one box continuing to the next row
 
 
 @dataclass
@@ -114,26 +127,78 @@ def _address(units: list[Unit]) -> Unit | None:
     return next((u for u in reversed(units) if u.alamat), None)
 
 
+_KIND_LABELS = {
+    "proses": "Kotak proses",
+    "mulai": "Kapsul mulai",
+    "selesai": "Kapsul selesai",
+    "mulai-selesai": "Kapsul mulai dan selesai",
+    "keputusan": "Belah ketupat",
+}
+
+
+def _symbol_view(sop: Sop, proc: Prosedur, result: flow.Flow, symbol: flow.Symbol,
+                 names: dict[int, str]) -> SymbolView:
+    exits: list[tuple[str | None, str, str | None]] = []
+    for arrow in result.outgoing(symbol.index):
+        target = result.symbols[arrow.target]
+        if target.shape == "akhir":
+            exits.append((arrow.label, "selesai", None))
+            continue
+        text = f"langkah {anchors.step_label(proc, target.no)}"
+        if names.get(target.index):
+            text += f" ({names[target.index]})"
+        if arrow.line:
+            text = f"garis ke {text}"
+        exits.append((arrow.label, text, anchors.step_anchor(sop, proc, target.no)))
+    kind = symbol.shape
+    if symbol.shape == "proses":
+        starts, ends = symbol.index in result.starts, symbol.index in result.ends
+        kind = "-".join(k for k, on in (("mulai", starts), ("selesai", ends)) if on) or "proses"
+        if ends:
+            exits.append((None, "selesai", None))
+    return SymbolView(kind, _KIND_LABELS[kind], symbol.lane, symbol.text, symbol.batas, exits)
+
+
+def _target_names(result: flow.Flow) -> dict[int, str]:
+    """How a target symbol is told apart from the others of its row (lane, and shape
+    where its lane holds a box and a diamond); nothing where the row has one symbol."""
+    names: dict[int, str] = {}
+    for symbol in result.symbols:
+        row = [s for s in result.in_row(symbol.row) if s.shape != "akhir"]
+        if len(row) > 1:
+            same_lane = sum(1 for s in row if s.lane == symbol.lane) > 1
+            shape = {"proses": "kotak", "keputusan": "belah ketupat"}.get(symbol.shape, "")
+            names[symbol.index] = f"{symbol.lane}, {shape}" if same_lane else symbol.lane
+    return names
+
+
+def _trivial(result: flow.Flow, row: int, last: int) -> bool:
+    """One box that simply follows on to the next row (or ends the last one)."""
+    own = result.in_row(row)
+    if len(own) != 1 or own[0].shape != "proses" or own[0].text is not None:
+        return False
+    symbol = own[0]
+    if (symbol.index in result.starts) != (row == 0):
+        return False
+    arrows = result.outgoing(symbol.index)
+    if row == last:
+        return not arrows and symbol.index in result.ends
+    return symbol.index not in result.ends and bool(arrows) and all(
+        result.symbols[a.target].row == row + 1 and not a.label for a in arrows)
+
+
 def _procedure_view(sop: Sop, proc: Prosedur) -> ProcedureView:
     steps: list[StepView] = []
     merged_until = -1
-    graph = flow.exits(proc)
-    numbers = {s.no: s for s in proc.langkah}
+    result = flow.build(proc)
+    names = _target_names(result)
     for i, step in enumerate(proc.langkah):
         span = step.waktu_mencakup or 1
         rowspan = 0 if i <= merged_until else span
         if span > 1:
             merged_until = i + span - 1
-        outs: list[tuple[str | None, str, str | None]] = []
-        for out in graph[step.no]:
-            if out.target is None:
-                outs.append((out.label, "selesai", None))
-            else:
-                target = numbers[out.target]
-                outs.append(
-                    (out.label, anchors.step_label(proc, target.no),
-                     anchors.step_anchor(sop, proc, target.no))
-                )
+        symbols = [_symbol_view(sop, proc, result, s, names) for s in result.in_row(i)
+                   if s.shape != "akhir"]
         steps.append(
             StepView(
                 langkah=step,
@@ -141,17 +206,19 @@ def _procedure_view(sop: Sop, proc: Prosedur) -> ProcedureView:
                 label=anchors.step_label(proc, step.no),
                 waktu=parse_waktu(step.waktu) if step.waktu is not None else None,
                 waktu_rowspan=rowspan,
-                pelaksana=flow.lanes_of(step),
-                exits=outs,
+                pelaksana=flow.step_lanes(step),
+                symbols=symbols,
+                show_flow=not _trivial(result, i, len(proc.langkah) - 1),
             )
         )
     caveats = []
-    if flow.has_loop(proc):
+    if flow.has_loop(result):
         caveats.append("ada langkah yang dapat berulang (kembali ke langkah sebelumnya); "
                        "waktu dihitung untuk satu kali jalan")
-    if any(len(outs) > 1 and all(e.label is None for e in outs) for outs in graph.values()):
-        caveats.append("jalur paralel dijumlahkan seolah berurutan")
-    if any(s.keputusan for s in proc.langkah):
+    if any(sum(1 for a in result.outgoing(s.index) if not a.label and not a.line) > 1
+           for s in result.symbols) or len(result.starts) > 1:
+        caveats.append("jalur paralel atau alternatif dijumlahkan seolah berurutan")
+    if any(s.shape == "keputusan" for s in result.symbols):
         caveats.append("semua langkah dijumlahkan, termasuk yang dilewati oleh suatu keputusan")
     total = ringkas_waktu([s.waktu for s in steps if s.waktu is not None], caveats)
     heading = " ".join(x for x in (f"{proc.kode}." if proc.kode else "", proc.judul or "") if x)
@@ -160,7 +227,7 @@ def _procedure_view(sop: Sop, proc: Prosedur) -> ProcedureView:
         prosedur=proc,
         anchor=anchors.procedure_anchor(sop, proc),
         heading=heading or "Uraian Prosedur",
-        diagram=swimlane(proc, title),
+        diagram=swimlane(proc, title, result),
         steps=steps,
         total=total,
     )
@@ -364,7 +431,7 @@ def katalog_json(catalog: Catalog, site_url: str | None) -> str:
                             {
                                 "no": s.no,
                                 "kegiatan": s.kegiatan,
-                                "pelaksana": flow.lanes_of(s),
+                                "pelaksana": flow.step_lanes(s),
                                 "url": f"{url}#{anchors.step_anchor(sop, p, s.no)}",
                             }
                             for s in p.langkah

@@ -10,7 +10,6 @@ no `<`, `>`, `&`, `"` or backtick and can be embedded in HTML as is.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from . import flow
 from .model import Prosedur
@@ -67,98 +66,82 @@ def escape_plain(text: str) -> str:
     return " ".join(re.sub(r"[<>\"`{}#%|\\;]", " ", text).split()) or "-"
 
 
-@dataclass(frozen=True)
-class _Node:
-    id: str
-    lane: int
-    label: str
-    shape: str  # "proses" | "terminator" | "keputusan"
-
-    def render(self) -> str:
-        label = f'"{self.label}"'
-        if self.shape == "keputusan":
-            return f"{self.id}{{{label}}}"
-        if self.shape == "terminator":
-            return f"{self.id}([{label}])"
-        return f"{self.id}[{label}]"
+def node_id(result: flow.Flow, symbol: flow.Symbol, width: int) -> str:
+    """Ids sort in SOP order (row, then the symbol's place in the row): Mermaid's swimlane
+    layout breaks cycles by a DFS that starts from the nodes sorted as text, so loops are
+    drawn as arrows going back up. They start with `a`: the layout adds a node for each
+    edge label, `edge-label-…`, and a DFS started there first reversed the wrong arrows
+    (a start capsule drawn below the steps that loop back to it)."""
+    place = [s.index for s in result.in_row(symbol.row)].index(symbol.index)
+    return f"a{symbol.row:0{width}d}{chr(ord('a') + place) if place < 26 else f'z{place}'}"
 
 
-def _node_id(proc: Prosedur, position: int, suffix: str) -> str:
-    """Ids sort in SOP order (`position`: the step's place in the procedure): Mermaid
-    breaks cycles by a DFS over ids sorted as text, so this keeps loops drawn as arrows
-    going back up."""
-    width = max(3, len(str(len(proc.langkah))))
-    return f"n{position:0{width}d}{suffix}"
+SELF_LOOP = "u"
+"""Suffix of the junction point that carries an arrow back into its own symbol: Mermaid's
+swimlane layout fails on an edge from a node to itself (a page error, no diagram)."""
 
 
-def _boxes(proc: Prosedur, position: int, terminal: bool) -> list[_Node]:
-    step = proc.langkah[position]
-    lanes = proc.pelaksana
-    decision_only = step.keputusan is not None and not step.keputusan.setelah_proses
-    nodes: list[_Node] = []
-    if not decision_only:
-        shape = "terminator" if terminal and step.keputusan is None else "proses"
-        own = flow.lanes_of(step)
-        for k, lane in enumerate(own):
-            node_id = _node_id(proc, position, f"p{k + 1}")
-            label = escape_label(f"{step.no}. {step.kegiatan}")
-            nodes.append(_Node(node_id, lanes.index(lane), label, shape))
-    if step.keputusan is not None:
-        lane = flow.decision_lane(step) or flow.lanes_of(step)[0]
-        label = escape_label(f"{step.no}. {step.keputusan.pertanyaan}")
-        nodes.append(_Node(_node_id(proc, position, "q"), lanes.index(lane), label, "keputusan"))
-    return nodes
+def node_label(proc: Prosedur, symbol: flow.Symbol) -> str:
+    """What a symbol prints: its own text or the kegiatan, after the step number."""
+    if symbol.shape == "akhir":
+        return "Selesai"
+    if symbol.shape == "keputusan":
+        return f"{symbol.no}. {symbol.text}" if symbol.text else ""
+    text = symbol.text or proc.langkah[symbol.row].kegiatan
+    return f"{symbol.no}. {text}"
 
 
-def swimlane(proc: Prosedur, title: str) -> str:
+def _render_node(result: flow.Flow, symbol: flow.Symbol, ident: str, label: str) -> str:
+    quoted = f'"{escape_label(label)}"' if label else '" "'
+    if symbol.shape == "keputusan":
+        return f"{ident}{{{quoted}}}"
+    if result.terminal(symbol):
+        return f"{ident}([{quoted}])"
+    return f"{ident}[{quoted}]"
+
+
+def swimlane(proc: Prosedur, title: str, result: flow.Flow | None = None) -> str:
     """Mermaid source for one procedure. Deterministic: same data, same text."""
-    graph = flow.exits(proc)
-    starts = set(flow.starts(proc))
-    ends = set(flow.ends(proc, graph))
-    boxes = {s.no: _boxes(proc, i, s.no in starts or s.no in ends)
-             for i, s in enumerate(proc.langkah)}
-    nodes: list[_Node] = [n for s in proc.langkah for n in boxes[s.no]]
-    edges: list[str] = []
-    for position, step in enumerate(proc.langkah):
-        own = boxes[step.no]
-        decision = [n for n in own if n.shape == "keputusan"]
-        process = [n for n in own if n.shape != "keputusan"]
-        if decision and process:
-            edges += [f"{p.id} --> {decision[0].id}" for p in process]
-        sources = decision or process
-        for k, out in enumerate(graph[step.no]):
-            if out.target is None:
-                if not decision:
-                    continue  # the step's own capsule is the end
-                end_id = _node_id(proc, position, f"t{k + 1}")
-                end = _Node(end_id, decision[0].lane, "Selesai", "terminator")
-                nodes.append(end)
-                targets = [end]
-            else:
-                targets = _entries(boxes[out.target])
-            arrow = f'-->|"{escape_label(out.label)}"|' if out.label else "-->"
-            edges += [f"{s.id} {arrow} {t.id}" for s in sources for t in targets]
+    result = flow.build(proc) if result is None else result
+    width = max(3, len(str(len(proc.langkah))))
+    ids = {s.index: node_id(result, s, width) for s in result.symbols}
     lines = [FRONT_MATTER, "swimlane-beta TB"]
     lines.append(f"  accTitle: {escape_plain(title)}")
-    lines.append(f"  accDescr: {escape_plain(_description(proc))}")
+    lines.append(f"  accDescr: {escape_plain(_description(proc, result))}")
+    ordered = sorted(result.symbols, key=lambda s: ids[s.index])
+    junctions = {k: f"{ids[a.source]}{SELF_LOOP}{k}" for k, a in enumerate(result.arrows, 1)
+                 if a.source == a.target}
     for index, lane in enumerate(proc.pelaksana):
         lines.append(f'  subgraph L{index + 1}["{escape_label(lane)}"]')
-        lines += [f"    {n.render()}" for n in nodes if n.lane == index]
+        for symbol in ordered:
+            if symbol.lane != lane:
+                continue
+            label = node_label(proc, symbol)
+            lines.append(f"    {_render_node(result, symbol, ids[symbol.index], label)}")
+            lines += [f"    {j}@{{ shape: f-circ }}" for k, j in junctions.items()
+                      if result.arrows[k - 1].source == symbol.index]
         lines.append("  end")
-    lines += [f"  {edge}" for edge in edges]
+    for k, arrow in enumerate(result.arrows, 1):
+        source, target = ids[arrow.source], ids[arrow.target]
+        if k in junctions:
+            label = f'|"{escape_label(arrow.label)}"|' if arrow.label else ""
+            lines.append(f"  {source} ---{label} {junctions[k]}")
+            lines.append(f"  {junctions[k]} --> {target}")
+        elif arrow.line:
+            lines.append(f"  {source} --- {target}")
+        elif arrow.label:
+            lines.append(f'  {source} -->|"{escape_label(arrow.label)}"| {target}')
+        else:
+            lines.append(f"  {source} --> {target}")
     return "\n".join(lines) + "\n"
 
 
-def _entries(nodes: list[_Node]) -> list[_Node]:
-    process = [n for n in nodes if n.shape != "keputusan"]
-    return process or nodes
-
-
-def _description(proc: Prosedur) -> str:
-    decisions = sum(1 for s in proc.langkah if s.keputusan is not None)
+def _description(proc: Prosedur, result: flow.Flow) -> str:
+    decisions = sum(1 for s in result.symbols if s.shape == "keputusan")
     text = (
         f"{len(proc.langkah)} langkah dalam {len(proc.pelaksana)} kolom pelaksana "
-        f"({', '.join(proc.pelaksana)})"
+        f"({', '.join(proc.pelaksana)}), {len(result.symbols)} simbol, "
+        f"{sum(1 for a in result.arrows if not a.line)} panah"
     )
     if decisions:
         text += f", {decisions} keputusan"
