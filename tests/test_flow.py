@@ -19,15 +19,22 @@ def messages(p: Prosedur) -> list[str]:
     return [f"{'.'.join(map(str, loc))}: {msg}" for loc, msg in flow.check(p)]
 
 
+def arrows(p: Prosedur) -> set[tuple[str, str, str | None, bool]]:
+    return flow.build(p).named_arrows()
+
+
 def test_plain_steps_follow_each_other_and_the_last_ends() -> None:
     p = proc({"no": 1}, {"no": 2}, {"no": 3})
-    assert flow.exits(p) == {1: [flow.Exit(2)], 2: [flow.Exit(3)], 3: [flow.Exit(None)]}
-    assert flow.starts(p) == [1] and flow.ends(p) == [3]
+    result = flow.build(p)
+    assert arrows(p) == {("1:A:proses", "2:A:proses", None, False),
+                         ("2:A:proses", "3:A:proses", None, False)}
+    assert result.starts == {0} and result.ends == {2}
+    assert [result.terminal(s) for s in result.symbols] == [True, False, True]
     assert messages(p) == []
-    assert not flow.has_loop(p)
+    assert not flow.has_loop(result)
 
 
-def test_decision_loop_parallel_and_extra_start() -> None:
+def test_decision_loop_fork_and_extra_start() -> None:
     p = proc(
         {"no": 1},
         {"no": 2, "keputusan": {"pertanyaan": "OK?", "cabang": {"Ya": 3, "Tidak": 1}}},
@@ -37,11 +44,90 @@ def test_decision_loop_parallel_and_extra_start() -> None:
         {"no": 6, "selesai": True},
         {"no": 7, "mulai": True, "lanjut": 6},
     )
-    assert flow.exits(p)[2] == [flow.Exit(3, "Ya"), flow.Exit(1, "Tidak")]
-    assert flow.exits(p)[3] == [flow.Exit(4), flow.Exit(5)]
-    assert flow.starts(p) == [1, 7] and flow.ends(p) == [6]
-    assert flow.has_loop(p)
+    assert arrows(p) == {
+        ("1:A:proses", "2:A:keputusan", None, False),
+        ("2:A:keputusan", "3:A:proses", "Ya", False),
+        ("2:A:keputusan", "1:A:proses", "Tidak", False),
+        ("3:A:proses", "4:A:proses", None, False),
+        ("3:A:proses", "5:A:proses", None, False),
+        ("4:A:proses", "6:A:proses", None, False),
+        ("5:A:proses", "6:A:proses", None, False),
+        ("7:A:proses", "6:A:proses", None, False),
+    }
+    result = flow.build(p)
+    assert {result.symbols[i].no for i in result.starts} == {1, 7}
+    assert {result.symbols[i].no for i in result.ends} == {6}
+    assert flow.has_loop(result)
     assert messages(p) == []
+
+
+def test_joint_row_continues_lane_by_lane_and_converges() -> None:
+    p = proc({"no": 1, "pelaksana": ["A", "B"]}, {"no": 2, "pelaksana": ["B", "A"]},
+             {"no": 3, "pelaksana": "A"})
+    assert arrows(p) == {
+        ("1:A:proses", "2:A:proses", None, False), ("1:B:proses", "2:B:proses", None, False),
+        ("2:A:proses", "3:A:proses", None, False), ("2:B:proses", "3:A:proses", None, False),
+    }
+    assert messages(p) == []
+
+
+def test_joint_rows_in_other_lanes_are_never_wired_all_to_all() -> None:
+    p = proc({"no": 1, "pelaksana": ["A", "B"]}, {"no": 2, "pelaksana": ["A", "C"]},
+             lanes=["A", "B", "C"])
+    assert messages(p) == [
+        "langkah.0: step 1 has boxes in A, B that continue to step 2, whose boxes are in A, "
+        "C: say which box goes where (under simbol, ke: {langkah: 2, pelaksana: …} for each "
+        "box), or write rapat: true if step 1 is a meeting that leaves through one box"
+    ]
+    assert not any(a[0] == "1:A:proses" and a[1] == "2:C:proses" for a in arrows(p))
+
+
+def test_meeting_joins_boxes_by_lines_and_leaves_through_one() -> None:
+    short = proc({"no": 1}, {"no": 2, "pelaksana": ["A", "B", "C"], "rapat": True}, {"no": 3},
+                 lanes=["A", "B", "C"])
+    assert arrows(short) == {
+        ("1:A:proses", "2:A:proses", None, False), ("2:A:proses", "2:B:proses", None, True),
+        ("2:B:proses", "2:C:proses", None, True), ("2:A:proses", "3:A:proses", None, False),
+    }
+    assert messages(short) == []
+    explicit = proc(
+        {"no": 1},
+        {"no": 2, "pelaksana": None, "rapat": True,
+         "simbol": [{"pelaksana": "A"}, {"pelaksana": "B", "ke": 3}]},
+        {"no": 3, "pelaksana": "B"},
+    )
+    assert arrows(explicit) == {
+        ("1:A:proses", "2:A:proses", None, False), ("2:A:proses", "2:B:proses", None, True),
+        ("2:B:proses", "3:B:proses", None, False),
+    }
+    assert messages(explicit) == []
+
+
+def test_symbols_with_own_text_targets_and_self_loop() -> None:
+    p = proc(
+        {"no": 1, "pelaksana": None, "simbol": [
+            {"pelaksana": "A", "teks": "Loket", "mulai": True},
+            {"pelaksana": "B", "teks": "Daring", "mulai": True}]},
+        {"no": 2, "pelaksana": None, "simbol": [
+            {"pelaksana": "A", "ke": {"langkah": 2, "pelaksana": "B"}},
+            {"pelaksana": "B", "bentuk": "keputusan",
+             "cabang": {"Ya": 3, "Tunggu": {"langkah": 2, "pelaksana": "B"}}}]},
+        {"no": 3, "pelaksana": None, "simbol": [
+            {"pelaksana": "B", "bentuk": "keputusan",
+             "cabang": {"Ya": "selesai", "Tidak": {"langkah": 2, "pelaksana": "A"}}}]},
+    )
+    assert messages(p) == []
+    result = flow.build(p)
+    assert [s.text for s in result.symbols[:2]] == ["Loket", "Daring"]
+    assert arrows(p) == {
+        ("1:A:proses", "2:A:proses", None, False),
+        ("1:B:proses", "2:A:proses", None, False),
+        ("2:A:proses", "2:B:keputusan", None, False),
+        ("2:B:keputusan", "2:B:keputusan", "Tunggu", False),
+        ("2:B:keputusan", "3:B:keputusan", "Ya", False),
+        ("3:B:keputusan", "3:B:akhir", "Ya", False),
+        ("3:B:keputusan", "2:A:proses", "Tidak", False),
+    }
 
 
 def test_unknown_lanes_and_targets() -> None:
@@ -49,33 +135,69 @@ def test_unknown_lanes_and_targets() -> None:
         {"no": 1, "pelaksana": ["A", "C"]},
         {"no": 2, "lanjut": 9},
         {"no": 3, "keputusan": {"pertanyaan": "?", "pelaksana": "D", "cabang": {"a": 1, "b": 8}}},
+        {"no": 4, "lanjut": {"langkah": 1, "pelaksana": "B"}},
     )
     assert messages(p) == [
         "langkah.0.pelaksana.1: 'C' is not a lane of procedure X (lanes: A, B)",
         "langkah.2.keputusan.pelaksana: 'D' is not a lane of procedure X (lanes: A, B)",
-        "langkah.1.lanjut: step 9 does not exist (steps: 1, 2, 3)",
-        "langkah.2.keputusan.cabang.b: step 8 does not exist (steps: 1, 2, 3)",
+        "langkah.1.lanjut: step 9 does not exist (steps: 1, 2, 3, 4)",
+        "langkah.2.keputusan.cabang.b: step 8 does not exist (steps: 1, 2, 3, 4)",
+        "langkah.3.lanjut: step 1 has no symbol 'B' (its symbols: A (proses); C (proses))",
+    ]
+
+
+def test_look_alike_lanes_are_shown_with_their_invisible_characters() -> None:
+    p = proc({"no": 1, "pelaksana": "Kabag\u00a0Organisasi"}, {"no": 2, "pelaksana": "kabag"},
+             lanes=["Kabag Organisasi", "Kabag"])
+    assert messages(p) == [
+        "langkah.0.pelaksana: 'Kabag<U+00A0>Organisasi' is not a lane of procedure X (lanes: "
+        "Kabag Organisasi, Kabag); did you mean 'Kabag Organisasi'? (it differs in spaces or "
+        "capitals)",
+        "langkah.1.pelaksana: 'kabag' is not a lane of procedure X (lanes: Kabag Organisasi, "
+        "Kabag); did you mean 'Kabag'? (it differs in spaces or capitals)",
+    ]
+
+
+def test_decisions_need_two_exits_and_rows_one_symbol_per_lane_and_shape() -> None:
+    p = proc(
+        {"no": 1, "pelaksana": None, "simbol": [
+            {"pelaksana": "A", "bentuk": "keputusan", "cabang": {"Ya": 2}},
+            {"pelaksana": "B"}, {"pelaksana": "B"}]},
+        {"no": 2},
+    )
+    assert messages(p) == [
+        "langkah.0.simbol.0.cabang: a decision needs at least two exits (cabang), e.g. "
+        "{Ya: 4, Tidak: 2}",
+        "langkah.0: lane 'B' has 2 boxes in this step; a row holds at most one box and one "
+        "diamond per lane: split the step into two rows",
     ]
 
 
 def test_unreachable_step() -> None:
     p = proc({"no": 1, "lanjut": 3}, {"no": 2}, {"no": 3})
     assert messages(p) == [
-        "langkah.1: step 2 is unreachable: no step leads to it (add `lanjut`, a keputusan "
-        "cabang, or `mulai: true`)"
+        "langkah.1: the box of 'A' in step 2 is unreachable: no arrow leads to it. Add an "
+        "arrow to it from an earlier symbol (lanjut, ke or a cabang), or, if the paper draws "
+        "it as a start capsule, mulai: true"
     ]
 
 
 def test_no_end_and_endless_loop() -> None:
     no_end = proc({"no": 1}, {"no": 2, "lanjut": 1})
-    assert messages(no_end) == ["langkah: the procedure has no end: every step leads to another"]
+    assert messages(no_end) == [
+        "langkah: the procedure has no end: every step leads to another (add selesai: true "
+        "where it ends, or a cabang to selesai)"
+    ]
     stuck = proc(
         {"no": 1, "keputusan": {"pertanyaan": "?", "cabang": {"a": 2, "b": 4}}},
         {"no": 2},
         {"no": 3, "lanjut": 2},
         {"no": 4},
     )
-    assert messages(stuck) == ["langkah.1: steps 2, 3 loop forever: none of them leads to an end"]
+    assert messages(stuck) == [
+        "langkah.1: steps 2, 3 loop forever: none of them leads to an end (add a cabang or "
+        "lanjut to a later step or to selesai)"
+    ]
 
 
 def test_duplicates_and_conflicting_flags() -> None:
@@ -86,9 +208,21 @@ def test_duplicates_and_conflicting_flags() -> None:
     )
     assert messages(p) == [
         "pelaksana.1: lane 'A' is listed twice",
+        "langkah.0.lanjut: step 2 does not exist (steps: 1, 1)",
         "langkah.1.no: step number 1 is used more than once",
         "langkah.0.selesai: write either selesai or lanjut, not both",
-        "langkah.0.lanjut: step 2 does not exist (steps: 1, 1)",
+    ]
+
+
+def test_simbol_replaces_the_row_level_flow_fields() -> None:
+    p = proc({"no": 1, "lanjut": 2, "mulai": True, "simbol": [{"pelaksana": "A"}]}, {"no": 2})
+    assert messages(p) == [
+        "langkah.0.pelaksana: a step with simbol takes pelaksana from its symbols: remove "
+        "pelaksana here (write it inside simbol)",
+        "langkah.0.lanjut: a step with simbol takes lanjut from its symbols: remove lanjut "
+        "here (write it inside simbol)",
+        "langkah.0.mulai: a step with simbol marks mulai on its symbols: write `mulai: true` "
+        "inside simbol",
     ]
 
 

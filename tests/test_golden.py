@@ -1,5 +1,7 @@
 """Golden files: this YAML gives this Markdown (pages) and this Mermaid (swimlanes).
 
+`panah/*.txt` pins the exact set of arrows (from symbol, to symbol, label) of every
+procedure: the flow patterns of tests/golden/flow/ (synthetic) state the format's rules.
 Regenerate after an intended change with `SOP_AP_UPDATE_GOLDEN=1 pytest tests/test_golden.py`
 and review the diff: the golden files are the specification of the output.
 """
@@ -10,6 +12,7 @@ import os
 from pathlib import Path
 
 import pytest
+from sop_ap import flow
 from sop_ap.catalog import load_catalog
 from sop_ap.pages import environment, site_pages
 from sop_ap.swimlane import swimlane
@@ -19,6 +22,7 @@ GOLDEN = Path(__file__).parent / "golden"
 CASES = {
     "seed": ROOT / "sop_data",
     "patterns": GOLDEN / "patterns" / "data",
+    "flow": GOLDEN / "flow" / "data",  # one synthetic SOP per flow pattern
 }
 SITE_URL = "http://sop.intranet.example/"
 
@@ -28,9 +32,19 @@ def outputs(data: Path) -> dict[str, str]:
     result = {p.path: p.content for p in site_pages(catalog, environment(), SITE_URL)}
     for sop in catalog.sops.values():
         for proc in sop.prosedur:
-            name = f"swimlane/{sop.id}-{(proc.kode or 'prosedur').lower()}.mmd"
-            result[name] = swimlane(proc, f"Diagram alir {proc.kode}. {proc.judul}")
+            name = f"{sop.id}-{(proc.kode or 'prosedur').lower()}"
+            result[f"swimlane/{name}.mmd"] = swimlane(proc, f"Diagram alir {proc.kode}. "
+                                                      f"{proc.judul}")
+            result[f"panah/{name}.txt"] = arrows_text(flow.build(proc))
     return result
+
+
+def arrows_text(result: flow.Flow) -> str:
+    """Every arrow, symbol to symbol, one per line: `from -> to [label]` (`---` for a
+    plain line). The exact set the diagram must draw."""
+    lines = sorted(f"{a} {'---' if line else '->'} {b}{f' [{label}]' if label else ''}"
+                   for a, b, label, line in result.named_arrows())
+    return "\n".join(lines) + "\n"
 
 
 def params() -> list[tuple[str, str]]:

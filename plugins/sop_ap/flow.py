@@ -65,6 +65,7 @@ class Arrow:
     target: int
     label: str | None = None
     line: bool = False  # a plain line without arrowhead (the boxes of a meeting)
+    order: int = 0  # the exit's place in what the author wrote (cabang order)
 
 
 @dataclass
@@ -260,7 +261,7 @@ def build(proc: Prosedur) -> Flow:
     for index, spec in enumerate(specs):
         if spec.end:
             result.ends.add(index)
-    result.arrows.sort(key=lambda a: (a.source, a.target))
+    result.arrows.sort(key=lambda a: (a.source, a.order, a.target))
     first_entries = _entries(result, rows, 0) if rows else []
     result.starts = set(first_entries) | {i for i, s in enumerate(specs) if s.start}
     for i, step in enumerate(proc.langkah):
@@ -284,7 +285,7 @@ def _resolve_exits(proc: Prosedur, result: Flow, specs: list[_Spec],
     before arrows to a row number are drawn to them."""
     numbers = {s.no: r for r, s in enumerate(proc.langkah)}
     listing = ", ".join(str(s.no) for s in proc.langkah)
-    to_rows: list[tuple[int, int, str | None, PathKey]] = []
+    to_rows: list[tuple[int, int, str | None, PathKey, int]] = []
     for index, spec in enumerate(specs):
         symbol = result.symbols[index]
         if not spec.explicit:
@@ -293,9 +294,9 @@ def _resolve_exits(proc: Prosedur, result: Flow, specs: list[_Spec],
             if symbol.row == len(rows) - 1:
                 spec.end = True
             else:
-                to_rows.append((index, symbol.row + 1, None, ("langkah", symbol.row)))
+                to_rows.append((index, symbol.row + 1, None, ("langkah", symbol.row), 0))
             continue
-        for target, label, loc in spec.targets:
+        for order, (target, label, loc) in enumerate(spec.targets):
             if target == "selesai":
                 if spec.shape == "keputusan":
                     end = Symbol(len(result.symbols), symbol.row, symbol.no, symbol.lane,
@@ -303,21 +304,22 @@ def _resolve_exits(proc: Prosedur, result: Flow, specs: list[_Spec],
                     result.symbols.append(end)
                     rows[symbol.row].append(end.index)
                     result.ends.add(end.index)
-                    result.arrows.append(Arrow(index, end.index, label))
+                    result.arrows.append(Arrow(index, end.index, label, order=order))
                 else:
                     spec.end = True
             elif isinstance(target, TujuanSimbol):
                 found = _find(result, rows, numbers, target, loc, listing)
                 if found is not None:
-                    result.arrows.append(Arrow(index, found, label))
+                    result.arrows.append(Arrow(index, found, label, order=order))
             elif int(target) not in numbers:
                 result.issues.append((loc, f"step {target} does not exist (steps: {listing})"))
             else:
-                to_rows.append((index, numbers[int(target)], label, loc))
+                to_rows.append((index, numbers[int(target)], label, loc, order))
     groups: dict[tuple[int, int], list[tuple[int, PathKey]]] = {}
-    for index, row, label, loc in to_rows:
+    for index, row, label, loc, order in to_rows:
         if label is not None:
-            result.arrows += [Arrow(index, t, label) for t in _entries(result, rows, row)]
+            result.arrows += [Arrow(index, t, label, order=order)
+                              for t in _entries(result, rows, row)]
         else:
             groups.setdefault((result.symbols[index].row, row), []).append((index, loc))
     for (source_row, target_row), sources in groups.items():

@@ -109,8 +109,11 @@ def swimlane(proc: Prosedur, title: str, result: flow.Flow | None = None) -> str
     lines.append(f"  accTitle: {escape_plain(title)}")
     lines.append(f"  accDescr: {escape_plain(_description(proc, result))}")
     ordered = sorted(result.symbols, key=lambda s: ids[s.index])
-    junctions = {k: f"{ids[a.source]}{SELF_LOOP}{k}" for k, a in enumerate(result.arrows, 1)
-                 if a.source == a.target}
+    junctions: dict[int, str] = {}  # arrow position -> junction id (u1, u2 per symbol)
+    for k, arrow in enumerate(result.arrows, 1):
+        if arrow.source == arrow.target:
+            count = sum(1 for j in junctions.values() if j.startswith(ids[arrow.source]))
+            junctions[k] = f"{ids[arrow.source]}{SELF_LOOP}{count + 1}"
     for index, lane in enumerate(proc.pelaksana):
         lines.append(f'  subgraph L{index + 1}["{escape_label(lane)}"]')
         for symbol in ordered:
