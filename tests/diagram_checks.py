@@ -12,7 +12,8 @@ getScreenCTM / getClientRects). One diagram::
                 "outline": [[x, y], ...], "text": "...", "lines": [RECT, ...]}],
      "edges": [{"id": "L_a_b_0", "from": "a", "to": "b", "label": "Yes" | None,
                 "kind": "arrow"|"line"|"invisible", "arrow": bool, "arrow_start": bool,
-                "pattern": "solid"|"dotted"|"dashed", "points": [[x, y], ...],
+                "pattern": "solid"|"dotted"|"dashed", "thickness": "normal"|"thick",
+                "ends_from": "id"|"label"|"geometry", "points": [[x, y], ...],
                 "path": [[x, y], ...], "tip": [x, y] | None}],
      "edge_labels": [{"edge": "L_a_b_0", "text": "Yes", "bbox": RECT}]}
 
@@ -86,8 +87,9 @@ EXTRACT_JS = r"""
     };
     const role = svg.getAttribute('aria-roledescription') || '';
     const errorEl = svg.querySelector('.error-icon, .error-text');
-    const error = role === 'error' || errorEl
-      ? (svg.textContent || 'error').trim().slice(0, 200) : null;
+    const errorText = [...svg.querySelectorAll('text')].map(t => t.textContent.trim())
+      .filter(Boolean).join(' ');
+    const error = role === 'error' || errorEl ? (errorText || 'error').slice(0, 200) : null;
 
     const prefix = svg.id + '-flowchart-';
     const nodes = [...svg.querySelectorAll('g.node')].map(nodeOf);
@@ -258,10 +260,11 @@ EXTRACT_JS = r"""
       const cls = path.getAttribute('class') || '';
       const pattern = cls.includes('edge-pattern-dotted') ? 'dotted'
         : (cls.includes('edge-pattern-dashed') ? 'dashed' : 'solid');
+      const thickness = cls.includes('edge-thickness-thick') ? 'thick' : 'normal';
       const label = labels.find(l => l.edge === id);
       return {id, from, to, ends_from, label: label ? label.text : null,
               kind: hidden ? 'invisible' : (endMarker ? 'arrow' : 'line'),
-              arrow: !!endMarker, arrow_start: !!markerOf(path, 'marker-start'), pattern,
+              arrow: !!endMarker, arrow_start: !!markerOf(path, 'marker-start'), pattern, thickness,
               points, path: drawn, tip: endMarker ? tipOf(path, endMarker) : null};
     }
 
@@ -406,6 +409,16 @@ def _segment_rect_distance(a: Point, b: Point, r: Rect) -> float:
                + [_dist_segment(p, u, v) for p in (a, b) for u, v in _pairs(corners)])
 
 
+def _densify(line: Sequence[Point], step: float = 2.0) -> list[tuple[float, float]]:
+    """The polyline's points with extra ones every `step` px along each segment."""
+    out = [(line[0][0], line[0][1])] if line else []
+    for a, b in pairwise(line):
+        n = max(1, math.ceil(math.dist(a, b) / step))
+        out += [(a[0] + (b[0] - a[0]) * i / n, a[1] + (b[1] - a[1]) * i / n)
+                for i in range(1, n + 1)]
+    return out
+
+
 def _fmt(p: Point) -> str:
     return f"({p[0]:.1f}, {p[1]:.1f})"
 
@@ -543,6 +556,21 @@ def paths_without_backtrack(geom: Diagram, tol: float = 1.0) -> list[str]:
     return problems
 
 
+def paths_clear_of_nodes(geom: Diagram, tol: float = 2.0) -> list[str]:
+    """(i) No edge is drawn across a node other than its own two ends."""
+    problems = []
+    for edge in _visible_edges(geom):
+        for node in geom.get("nodes", []):
+            if node["id"] in (edge.get("from"), edge.get("to")):
+                continue
+            line = _densify(edge.get("path") or edge.get("points") or [])
+            inside = [p for p in line if signed_distance(p, node) < -tol]
+            if inside:
+                problems.append(f"edge {_edge_name(edge)}: crosses node {node['id']} "
+                                f"at {_fmt(inside[0])}")
+    return problems
+
+
 CHECKS: dict[str, Callable[[Diagram], list[str]]] = {
     "rendered": rendered,
     "paths_inside_frame": paths_inside_frame,
@@ -551,6 +579,7 @@ CHECKS: dict[str, Callable[[Diagram], list[str]]] = {
     "text_inside_shapes": text_inside_shapes,
     "labels_on_edges": labels_on_edges,
     "paths_without_backtrack": paths_without_backtrack,
+    "paths_clear_of_nodes": paths_clear_of_nodes,
 }
 
 

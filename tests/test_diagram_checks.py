@@ -28,6 +28,7 @@ from diagram_checks import (
     check_all,
     labels_clear,
     labels_on_edges,
+    paths_clear_of_nodes,
     paths_inside_frame,
     paths_without_backtrack,
     rendered,
@@ -191,6 +192,16 @@ def test_paths_without_backtrack() -> None:
     assert paths_without_backtrack(g) == []  # a sub-pixel step and a right-angle turn
 
 
+def test_paths_clear_of_nodes() -> None:
+    g = clean()
+    edge(g, "L_a_c_0")["path"] = [[60, 90], [60, 200], [100, 200], [100, 320]]  # through c
+    assert paths_clear_of_nodes(g) == []  # c is the line's own end
+    edge(g, "L_a_d_0")["path"] = [[150, 70], [100, 70], [100, 300], [300, 300], [300, 120]]
+    assert paths_clear_of_nodes(g) == []  # along c's flat top: touching is not crossing
+    edge(g, "L_a_d_0")["path"] = [[150, 70], [100, 70], [100, 360], [300, 360], [300, 120]]
+    assert paths_clear_of_nodes(g) == ["edge a -> d: crosses node c at (100.0, 304.0)"]
+
+
 def test_check_all_names_the_check() -> None:
     g = clean()
     node(g, "d")["lines"] = [box(250, 160, 100, 19)]
@@ -277,6 +288,11 @@ SELF_LOOP = HEADER + """  subgraph A["Lane A"]
   b --> b
 """
 
+BROKEN = HEADER + """  subgraph A["Lane A"]
+    a["Start"
+  end
+"""
+
 
 @pytest.fixture(scope="module")
 def page_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
@@ -311,7 +327,7 @@ def test_extractor_reads_drawn_swimlanes(browser: Any, page_url: str) -> None:
     try:
         page = context.new_page()
         page.goto(page_url)
-        errors = page.evaluate("s => drawAll(s)", [LABELLED, CROSS, SELF_LOOP])
+        errors = page.evaluate("s => drawAll(s)", [LABELLED, CROSS, SELF_LOOP, BROKEN])
         geoms = page.evaluate(EXTRACT_JS)
         one = page.evaluate(EXTRACT_JS, page.query_selector("#host0 svg"))
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
@@ -325,10 +341,14 @@ def test_extractor_reads_drawn_swimlanes(browser: Any, page_url: str) -> None:
     # (insertEdge: "Cannot read properties of undefined (reading 'filter')").
     assert errors[:2] == [None, None]
     assert errors[2] is not None and "filter" in errors[2]
-    # One per container: the document's svg and the shadow root's; the failed one has
-    # no svg (Mermaid leaves nothing drawn).
-    assert [g["svg"] for g in geoms] == [True, True, False]
-    assert rendered(geoms[2]) != []
+    assert errors[3] is not None and "Parse error" in errors[3]
+    # One per container (the document's svg, then the div.mermaid shadow roots: the two
+    # failed ones hold no svg), then the error drawing Mermaid leaves in the document
+    # for a source it cannot parse.
+    assert [g["svg"] for g in geoms] == [True, True, False, False, True]
+    assert rendered(geoms[2]) == rendered(geoms[3]) == ["no svg drawn (no svg drawn)"]
+    assert rendered(geoms[4]) == ["Mermaid drew an error: Syntax error in text "
+                                  "mermaid version 11.17.2"]
     assert one == geoms[:1]
 
     labelled, cross = geoms[0], geoms[1]
