@@ -24,7 +24,11 @@ drawn path; ``tip`` is the drawn arrowhead's point, computed from the marker. A 
 line, spaces left out), not the box of the foreignObject.
 
 The checks are pure functions of one diagram and return human-readable violations
-(empty = OK). They assume a top-to-bottom diagram (``swimlane-beta TB``).
+(empty = OK); tolerances are in drawn CSS pixels. They assume a top-to-bottom diagram
+(``swimlane-beta TB``). (a)-(f) are the ones asked for; (g) labels_on_edges,
+(h) paths_without_backtrack and (i) paths_clear_of_nodes catch faults seen in Mermaid
+11.17.2's swimlane layout: a back edge's label drawn on another edge, a route that
+doubles back on itself, an edge drawn across a node. ``check_all`` runs them all.
 """
 
 from __future__ import annotations
