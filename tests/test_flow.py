@@ -168,8 +168,8 @@ def test_decisions_need_two_exits_and_rows_one_symbol_per_lane_and_shape() -> No
     assert messages(p) == [
         "langkah.0.simbol.0.cabang: a decision needs at least two exits (cabang), e.g. "
         "{Ya: 4, Tidak: 2}",
-        "langkah.0: lane 'B' has 2 boxes in this step; a row holds at most one box and one "
-        "diamond per lane: split the step into two rows",
+        "langkah.0.simbol.2.pelaksana: lane 'B' is listed twice in this step: a row holds "
+        "one box per lane (split the step into two rows if the paper draws two)",
     ]
 
 

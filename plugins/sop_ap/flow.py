@@ -26,7 +26,6 @@ the previous row's and the last row ends the procedure. How rows connect:
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -142,8 +141,7 @@ def _row_specs(step: Langkah, i: int, issues: list[Issue]) -> tuple[list[_Spec],
         return [_explicit_spec(s, (*here, "simbol", k), issues)
                 for k, s in enumerate(step.simbol)], _meeting(step, len(step.simbol))
     if step.pelaksana is None:
-        issues.append((here, "required field 'pelaksana' is missing: write the lane(s) of "
-                       "this step, or its symbols under simbol"))
+        issues.append(((*here, "pelaksana"), MISSING_LANES))
         return [], []
     lanes = as_list(step.pelaksana)
     specs: list[_Spec] = []
@@ -182,6 +180,18 @@ def _row_specs(step: Langkah, i: int, issues: list[Issue]) -> tuple[list[_Spec],
             issues.append(((*here, "rapat"), "write a meeting that ends in a decision with "
                            "simbol (rapat: true and the diamond as one of the symbols)"))
     return specs, inner
+
+
+MISSING_LANES = "required field 'pelaksana' is missing"
+
+
+def missing_lanes(raw: object) -> list[Issue]:
+    """Steps of a procedure as written (not validated) with neither pelaksana nor simbol."""
+    steps = raw.get("langkah") if isinstance(raw, dict) else None
+    if not isinstance(steps, list):
+        return []
+    return [(("langkah", i, "pelaksana"), MISSING_LANES) for i, step in enumerate(steps)
+            if isinstance(step, dict) and "pelaksana" not in step and "simbol" not in step]
 
 
 def _explicit_spec(sym: Simbol, loc: PathKey, issues: list[Issue]) -> _Spec:
@@ -391,21 +401,20 @@ def _check_lanes(proc: Prosedur, specs: list[_Spec], rows: list[list[int]],
         seen.add(lane)
     listing = ", ".join(known)
     where = f"procedure {proc.kode}" if proc.kode else "this procedure"
-    for r, members in enumerate(rows):
-        kinds: Counter[tuple[str, str]] = Counter()
+    for members in rows:
+        kinds: set[tuple[str, str]] = set()
         for m in members:
             spec = specs[m]
-            kinds[(spec.lane, spec.shape)] += 1
             for lane, loc in ((spec.lane, spec.lane_loc), (spec.batas, (*spec.loc, "batas"))):
                 if lane is not None and lane not in seen:
                     issues.append((loc, f"{_looks(lane)} is not a lane of {where} "
                                    f"(lanes: {listing}){_near(lane, known)}"))
-        for (lane, shape), count in kinds.items():
-            if count > 1:
-                what = "boxes" if shape == "proses" else "diamonds"
-                issues.append((("langkah", r), f"lane '{lane}' has {count} {what} in this "
-                               "step; a row holds at most one box and one diamond per lane: "
-                               "split the step into two rows"))
+            if (spec.lane, spec.shape) in kinds:
+                what = "box" if spec.shape == "proses" else "diamond"
+                issues.append((spec.lane_loc, f"lane '{spec.lane}' is listed twice in this "
+                               f"step: a row holds one {what} per lane (split the step into "
+                               "two rows if the paper draws two)"))
+            kinds.add((spec.lane, spec.shape))
 
 
 def _looks(text: str) -> str:

@@ -244,8 +244,12 @@ def _check_valid_procedures(source: Source) -> list[Problem]:
         try:
             proc = Prosedur.model_validate(raw)
         except ValidationError:
-            continue  # already reported as part of the SOP
-        for loc, message in flow.check(proc):
+            # Reported as part of the SOP, except a lane missing from a step: the model
+            # cannot require pelaksana, which a step with simbol does not write.
+            issues = flow.missing_lanes(raw)
+        else:
+            issues = flow.check(proc)
+        for loc, message in issues:
             loc = ("prosedur", p, *loc)
             problems.append(
                 Problem(source.path, source.position(loc), display_path(source.data, loc), message)

@@ -48,7 +48,8 @@ UNITS = "(units: kota-mojokerto, setda, organisasi)"
 LANES_A = "(lanes: Analisis Kinerja, Kasubbag Kinerja & RB, Kabag Organisasi)"
 LANES_B = "(lanes: Analisis Kinerja, Kasubbag Kinerja & RB, Kabag Organisasi, Tim)"
 UNREACHABLE = (
-    "is unreachable: no step leads to it (add `lanjut`, a keputusan cabang, or `mulai: true`)"
+    "is unreachable: no arrow leads to it. Add an arrow to it from an earlier symbol (lanjut, "
+    "ke or a cabang), or, if the paper draws it as a start capsule, mulai: true"
 )
 
 MINI_UNIT = "unit:\n  - id: organisasi\n    nama: Bagian Organisasi\n"
@@ -698,7 +699,7 @@ CASES: list[Case] = [
         "mini line 27: `lanjut: [x]` ('x' at column 18)",
         (
             E(M, 27, 18, "prosedur[A].langkah[2].lanjut[1]",
-              "expected a whole number or 'selesai', found 'x'"),
+              "expected a whole number or 'selesai' or a mapping of fields, found 'x'"),
         ),
         base="mini",
         edits=(after(M, STEP2_END, "        lanjut: [x]\n"),),
@@ -815,8 +816,6 @@ CASES: list[Case] = [
         (
             E(S, 87, 11, "prosedur[A].langkah[3].keputusan.pertanyan",
               "unknown field 'pertanyan' (did you mean 'pertanyaan'?)"),
-            E(S, 87, 11, "prosedur[A].langkah[3].keputusan.pertanyaan",
-              "required field 'pertanyaan' is missing"),
         ),
         edits=(Edit(S, "          pertanyaan: Disetujui?\n", "          pertanyan: Disetujui?\n"),),
     ),
@@ -1020,7 +1019,7 @@ CASES: list[Case] = [
     Case(
         "unreachable-step",
         "mini: step 1 `lanjut: 3` (line 24) skips step 2 (now at line 25)",
-        (E(M, 25, 9, "prosedur[A].langkah[2]", f"step 2 {UNREACHABLE}"),),
+        (E(M, 25, 9, "prosedur[A].langkah[2]", f"the box of 'Kabag' in step 2 {UNREACHABLE}"),),
         base="mini",
         edits=(after(M, STEP1_END, "        lanjut: 3\n"),),
         errors=1,
@@ -1031,7 +1030,7 @@ CASES: list[Case] = [
         "steps 2 and 3 (from line 27) go round for ever",
         (
             E(M, 27, 9, "prosedur[A].langkah[2]",
-              "steps 2, 3 loop forever: none of them leads to an end"),
+              "steps 2, 3 loop forever: none of them leads to an end (add a cabang or lanjut to a later step or to selesai)"),
         ),
         base="mini",
         edits=(
@@ -1050,7 +1049,7 @@ CASES: list[Case] = [
         "mini: the last step `lanjut: 1`; langkah's list starts at 21:7",
         (
             E(M, 21, 7, "prosedur[A].langkah",
-              "the procedure has no end: every step leads to another"),
+              "the procedure has no end: every step leads to another (add selesai: true where it ends, or a cabang to selesai)"),
         ),
         base="mini",
         edits=(after(M, STEP3_END, "        lanjut: 1\n"),),
@@ -1090,7 +1089,9 @@ CASES: list[Case] = [
     Case(
         "lane-twice-in-step",
         "mini line 26: `pelaksana: [Staf, Staf]`",
-        (E(M, 26, 20, "prosedur[A].langkah[2].pelaksana", "a lane is listed twice in this step"),),
+        (E(M, 26, 27, "prosedur[A].langkah[2].pelaksana[2]", "lane 'Staf' is listed twice in "
+           "this step: a row holds one box per lane (split the step into two rows if the paper "
+           "draws two)"),),
         base="mini",
         edits=(Edit(M, STEP2_END, "        pelaksana: [Staf, Staf]\n"),),
         errors=1,
