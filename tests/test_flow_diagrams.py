@@ -102,6 +102,16 @@ def drawn(browser: object, shipped_url: str,
     yield seen
 
 
+def _norm(label: str | None) -> str | None:
+    """A label as it reads: the zero-width break points our escaping adds in long words
+    are not text, and the browser collapses every run of spaces."""
+    return None if label is None else " ".join(label.replace("\u200b", "").split())
+
+
+def expected_arrows(proc: Prosedur) -> set[tuple[str, str, str | None, bool]]:
+    return {(a, b, _norm(label), line) for a, b, label, line in flow.build(proc).named_arrows()}
+
+
 def drawn_arrows(geom: dict[str, Any], proc: Prosedur) -> set[tuple[str, str, str | None,
                                                                      bool]]:
     """The SVG's edges as the data's arrows: node ids back to symbol names, and the two
@@ -122,7 +132,7 @@ def drawn_arrows(geom: dict[str, Any], proc: Prosedur) -> set[tuple[str, str, st
         label = edge.get("label")
         if source in junction_in:
             source, label = junction_in[source]
-        out.add((names.get(source, source), names.get(target, target), label,
+        out.add((names.get(source, source), names.get(target, target), _norm(label),
                  edge["kind"] == "line"))
     return out
 
@@ -138,8 +148,7 @@ def test_every_diagram_renders(drawn: dict[str, dict[str, Any]], test_id: str) -
 def test_the_drawn_arrows_are_exactly_the_data(drawn: dict[str, dict[str, Any]],
                                                test_id: str) -> None:
     seen = drawn[test_id]
-    expected = flow.build(seen["proc"]).named_arrows()
-    assert drawn_arrows(seen["geom"], seen["proc"]) == expected
+    assert drawn_arrows(seen["geom"], seen["proc"]) == expected_arrows(seen["proc"])
 
 
 def _layout_params() -> list[Any]:

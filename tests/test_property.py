@@ -3,8 +3,8 @@
 A property-based test generates SYNTHETIC SOP data with random structure and
 text (hypothesis, bounded example count), builds the site with a real
 `mkdocs build --strict`, and checks that every string appears in the page
-text, every step has its anchor, and every diagram parses with the pinned
-Mermaid in the browser. A round-trip test does the same for the shipped data.
+text, every step has its anchor, and every diagram draws with the pinned
+Mermaid in the browser with exactly the arrows of the data. A round-trip test does the same for the shipped data.
 """
 
 from __future__ import annotations
@@ -18,8 +18,11 @@ from typing import Any
 import pytest
 import yaml
 from conftest import ROOT, make_project, mkdocs_build
+from diagram_checks import EXTRACT_JS, rendered
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
+from sop_ap.model import Prosedur
+from test_flow_diagrams import drawn_arrows, expected_arrows
 
 WAKTU = ["1 hari kerja", "3 hari", "2 minggu", "10 menit", "5-10 menit", "sesuai kebutuhan",
          "2 menit/berkas", "triwulanan", "-"]
@@ -38,9 +41,13 @@ def text() -> st.SearchStrategy[str]:
 
 @st.composite
 def procedure(draw: st.DrawFn, code: str) -> dict[str, Any]:
+    """A procedure with the flow patterns of real SOPs: joint rows that continue lane by
+    lane or converge, rows of symbols with their own text (alternative starts), decisions
+    whose exits loop back (also into themselves), jump forward or end."""
     lanes = draw(st.lists(text(), min_size=1, max_size=4, unique_by=lambda s: s.strip()))
     count = draw(st.integers(min_value=1, max_value=8))
     steps: list[dict[str, Any]] = []
+    previous: list[str] = []  # the lanes of the previous row's boxes
     for no in range(1, count + 1):
         step: dict[str, Any] = {
             "no": no,
@@ -52,14 +59,28 @@ def procedure(draw: st.DrawFn, code: str) -> dict[str, Any]:
         }
         if draw(st.booleans()):
             step["keterangan"] = draw(text())
-        if len(lanes) > 1 and draw(st.integers(0, 4)) == 0:
-            step["pelaksana"] = draw(st.lists(st.sampled_from(lanes), min_size=2, max_size=2,
-                                              unique=True))
-        if no < count and draw(st.integers(0, 2)) == 0:
+        boxes = [step["pelaksana"]]
+        if len(previous) > 1 and draw(st.booleans()):
+            boxes = list(previous)  # continues lane by lane
+            step["pelaksana"] = boxes
+        elif len(lanes) > 1 and len(previous) <= 1 and draw(st.integers(0, 3)) == 0:
+            boxes = draw(st.lists(st.sampled_from(lanes), min_size=2, max_size=2, unique=True))
+            if draw(st.booleans()):  # symbols with their own text
+                del step["pelaksana"]
+                step["simbol"] = [{"pelaksana": lane, "teks": draw(text()),
+                                   "mulai": no == 1 and draw(st.booleans())} for lane in boxes]
+            else:
+                step["pelaksana"] = boxes
+        if no < count and len(boxes) == 1 and draw(st.integers(0, 2)) == 0:
             labels = draw(st.lists(text(), min_size=2, max_size=3, unique_by=lambda s: s.strip()))
-            targets = [no + 1] + [draw(st.integers(1, count)) for _ in labels[1:]]
-            step["keputusan"] = {"pertanyaan": draw(text()),
-                                 "cabang": dict(zip(labels, targets, strict=True))}
+            others = st.one_of(st.integers(1, count), st.just("selesai"))
+            targets = [no + 1] + [draw(others) for _ in labels[1:]]
+            decision: dict[str, Any] = {"cabang": dict(zip(labels, targets, strict=True))}
+            if draw(st.integers(0, 3)):
+                decision["pertanyaan"] = draw(text())
+            decision["setelah_proses"] = draw(st.booleans())
+            step["keputusan"] = decision
+        previous = boxes if "keputusan" not in step else []
         steps.append(step)
     return {"kode": code, "judul": draw(text()), "pelaksana": lanes, "langkah": steps}
 
@@ -103,7 +124,7 @@ def strings(value: Any, skip: frozenset[str] = frozenset({"id", "unit", "induk",
     elif isinstance(value, dict):
         for key, item in value.items():
             if key == "cabang":
-                yield from item.keys()  # decision labels are shown
+                yield from item.keys()  # decision labels are shown (targets are links)
             elif key not in skip:
                 yield from strings(item, skip)
 
@@ -137,22 +158,31 @@ def write_data(root: Path, data: dict[str, Any]) -> Path:
     return folder
 
 
-def mermaid_errors(browser: Any, site: Path, sources: list[str]) -> list[str]:
-    """Parse each diagram with the site's own Mermaid, in the browser; returns the errors."""
+def drawn_geometry(browser: Any, site: Path, sources: list[str]) -> list[dict[str, Any]]:
+    """Draw each diagram with the site's own Mermaid in the browser and read what was
+    drawn; a diagram that fails to draw comes back as {"svg": False, "error": …}."""
     page = browser.new_page()
     try:
-        page.set_content("<html><body></body></html>")
+        page.set_content("<html><body><div id='out'></div></body></html>")
         page.add_script_tag(path=str(site / "assets/javascripts/mermaid.min.js"))
-        return page.evaluate(
-            """async (sources) => {
-                 const errors = [];
-                 for (const text of sources) {
-                   try { await mermaid.parse(text); } catch (e) { errors.push(String(e)); }
-                 }
-                 return errors;
-               }""",
-            sources,
-        )
+        found = []
+        for n, source in enumerate(sources):
+            error = page.evaluate(
+                """async ([text, n]) => {
+                     mermaid.initialize({startOnLoad: false});
+                     try {
+                       const {svg} = await mermaid.render("prop" + n, text);
+                       document.getElementById("out").innerHTML = svg;
+                       return null;
+                     } catch (e) { return String(e); }
+                   }""",
+                [source, n],
+            )
+            if error:
+                found.append({"svg": False, "error": error})
+            else:
+                found.append(page.evaluate(EXTRACT_JS, page.query_selector("#out svg"))[0])
+        return found
     finally:
         page.close()
 
@@ -171,6 +201,7 @@ def test_generated_data_loses_nothing(data: dict[str, Any], tmp_path_factory: An
     result = mkdocs_build(project, tmp / "site")
     assert result.returncode == 0, result.stderr[-3000:]
     sources: list[str] = []
+    procedures: list[Prosedur] = []
     for sop in data["sops"]:
         page = (tmp / "site" / "sop" / sop["id"] / "index.html").read_text(encoding="utf-8")
         text = visible_text(page)
@@ -182,10 +213,15 @@ def test_generated_data_loses_nothing(data: dict[str, Any], tmp_path_factory: An
         found = diagrams(page)
         assert len(found) == len(sop["prosedur"])
         sources += found
+        procedures += [Prosedur.model_validate(p) for p in sop["prosedur"]]
     unit_page = visible_text((tmp / "site/unit/unit-uji/index.html").read_text(encoding="utf-8"))
     for value in strings(data["units"]):
         assert normal(value) in unit_page, value
-    assert mermaid_errors(browser, tmp / "site", sources) == []
+    # (a) every diagram draws, self-loops included; (b) its arrows are the data's.
+    for geom, proc in zip(drawn_geometry(browser, tmp / "site", sources), procedures,
+                          strict=True):
+        assert rendered(geom) == []
+        assert drawn_arrows(geom, proc) == expected_arrows(proc)
     shutil.rmtree(tmp)
 
 
