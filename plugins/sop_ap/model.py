@@ -9,7 +9,7 @@ Descriptions are in Indonesian: editors show them to the authors.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Literal, TypeVar
 
 from pydantic import (
     AfterValidator,
@@ -54,7 +54,11 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
 
-def as_list(value: str | list[str]) -> list[str]:
+_Item = TypeVar("_Item")
+
+
+def as_list(value: str | list[_Item]) -> list[str | _Item]:
+    """A field written as one text or as a list of items: always a list."""
     return [value] if isinstance(value, str) else list(value)
 
 

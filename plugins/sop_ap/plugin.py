@@ -32,6 +32,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from . import anchors
 from .catalog import Catalog, load_catalog
@@ -97,14 +98,14 @@ class SopApPlugin(BasePlugin[SopApConfig]):
             root / self.config.mermaid_source, Path(config.docs_dir) / self.config.mermaid_target
         )
         config.extra_css.append(CSS)
-        config.extra_javascript.append(JS)  # type: ignore[arg-type]
+        config.extra_javascript.append(JS)
         if self.command == "serve":
-            config.extra_javascript.append(STATUS_JS)  # type: ignore[arg-type]
+            config.extra_javascript.append(STATUS_JS)
         features = (config.theme.get("features") or []) if config.theme else []
         if "navigation.instant" in features:
             # Pages reached by instant navigation run no new <script> tags: load Mermaid
             # on every page instead of only where mermaid2 adds it.
-            config.extra_javascript.append(self.config.mermaid_target)  # type: ignore[arg-type]
+            config.extra_javascript.append(self.config.mermaid_target)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -152,8 +153,8 @@ class SopApPlugin(BasePlugin[SopApConfig]):
         return nav
 
     def on_page_context(
-        self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
-    ) -> dict[str, Any]:
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
         if self.sidebar is not None:
             context["nav"] = self.sidebar.for_page(page)
         return context
