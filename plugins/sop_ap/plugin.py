@@ -34,12 +34,13 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from . import anchors
+from . import urls
 from .catalog import Catalog, load_catalog
 from .loader import FileCache
-from .pages import HOME, GeneratedPage, RenderCache, environment, navigation, site_pages
+from .pages import GeneratedPage, RenderCache, environment, navigation, site_pages
 from .problems import DataError, Problem
 from .sidebar import Sidebar
+from .urls import HOME
 
 log = get_plugin_logger(__name__)
 
@@ -118,7 +119,8 @@ class SopApPlugin(BasePlugin[SopApConfig]):
         self._check_templates()
         env = environment(self.templates_dir)
         pages = site_pages(catalog, env, config.site_url, with_home=HOME not in documents,
-                           cache=self.render_cache)
+                           cache=self.render_cache,
+                           use_directory_urls=config.use_directory_urls)
         for page in pages:
             if files.get_file_from_path(page.path) is not None:
                 raise PluginError(
@@ -130,7 +132,7 @@ class SopApPlugin(BasePlugin[SopApConfig]):
         if self.command == "serve":
             status = {"errors": [str(p) for p in self.serve_errors]}
             files.append(File.generated(config, STATUS, content=json.dumps(status)))
-        self.unit_pages = {anchors.unit_page(u.id) for u in catalog.units_with_content()}
+        self.unit_pages = {urls.unit_page(u.id) for u in catalog.units_with_content()}
         self.home_generated = HOME not in documents
         if config.nav is None:
             extra: list[Any] = [d for d in documents if d != HOME]

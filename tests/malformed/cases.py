@@ -889,6 +889,30 @@ CASES: list[Case] = [
         edits=(Edit(S, "id: penyusunan-iku\n", "id: Penyusunan IKU\n"),),
     ),
     Case(
+        "sop-id-index",
+        "M line 1: `id: index` (its page would be the sop/ folder's own page)",
+        (
+            E(M, 1, 5, "id",
+              "'index' cannot be an id: MkDocs makes `sop/index.md` the page of the folder "
+              "itself (`/sop/`), not a page named 'index'; choose another id"),
+        ),
+        base="mini",
+        edits=(Edit(M, "id: mini\n", "id: index\n"),),
+        errors=1,
+    ),
+    Case(
+        "unit-id-index",
+        "mini unit.yml + a unit `id: index` on line 4",
+        (
+            E(U, 4, 9, "unit[index].id",
+              "'index' cannot be an id: MkDocs makes `unit/index.md` the page of the folder "
+              "itself (`/unit/`), not a page named 'index'; choose another id"),
+        ),
+        base="mini",
+        edits=(Edit(U, None, "  - id: index\n    nama: Bagian Umum\n"),),
+        errors=1,
+    ),
+    Case(
         "procedure-code-with-dot",
         "S line 60: `kode: A.1`",
         (E(S, 60, 11, "prosedur[A.1].kode", "'A.1' is not a valid id or code", exact=False),),
