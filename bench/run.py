@@ -169,7 +169,7 @@ def measure_size(n: int, work: Path, pairs: int, mermaid_cost: bool) -> SizeResu
     print(f"   first plugin build {first.wall:.1f} s", flush=True)
 
     from sop_ap.catalog import load_catalog
-    from sop_ap.pages import navigation
+    from sop_ap.navigation import navigation
 
     catalog, _, _ = load_catalog(data)
     base = project_dir(work / f"baseline-{n}", None)

@@ -1,4 +1,4 @@
-"""Catalog -> the site's generated pages (Markdown) and its navigation.
+"""Catalog -> the site's generated pages (Markdown); the navigation is in navigation.py.
 
 Plain functions: no MkDocs here, so the same output can be produced by a
 pre-build step. Views gather what a template needs (links, anchors, parsed
@@ -7,7 +7,6 @@ values) so that templates stay free of logic.
 
 from __future__ import annotations
 
-import html
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,7 +17,7 @@ from markupsafe import Markup
 
 from . import anchors, flow, indexes, urls
 from .catalog import Catalog, DecreeEntry, Rujukan, normalise_title
-from .escape import html_text, md_inline, slug
+from .escape import html_text, md_inline, nav_title, slug
 from .model import Keputusan, Langkah, Prosedur, Sop, Unit, as_list
 from .swimlane import swimlane
 from .tanggal import Tanggal, parse_tanggal
@@ -453,28 +452,3 @@ def site_pages(
             **home_context(catalog))))
     pages.append(GeneratedPage(CATALOG_JSON, katalog_json(catalog, site)))
     return pages
-
-
-def nav_title(text: str) -> str:
-    """A nav title: Material prints titles without escaping, so escape them here."""
-    return html.escape(" ".join(text.split()), quote=True)
-
-
-def navigation(catalog: Catalog, extra: list[Any]) -> list[Any]:
-    """Sections per unit (nested as the organisation), then the indexes, then `extra`."""
-
-    keep = {u.id for u in catalog.units_with_content()}
-
-    def section(unit: Unit) -> dict[str, list[Any]]:
-        items: list[Any] = [{"Ringkasan unit": urls.unit_page(unit.id)}]
-        items += [{nav_title(s.nama): urls.sop_page(s.id)} for s in catalog.sops_of(unit.id)]
-        items += [section(c) for c in catalog.children(unit.id) if c.id in keep]
-        return {nav_title(unit.nama): items}
-
-    roots = [section(u) for u in catalog.children(None) if u.id in keep]
-    return [
-        {"Beranda": HOME},
-        *roots,
-        {"Indeks": [{"Menurut pelaksana": ROLE_INDEX}, {"Menurut dasar hukum": LAW_INDEX}]},
-        *extra,
-    ]

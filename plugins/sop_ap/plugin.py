@@ -37,7 +37,8 @@ from mkdocs.utils.templates import TemplateContext
 from . import urls
 from .catalog import Catalog, load_catalog
 from .loader import FileCache
-from .pages import GeneratedPage, RenderCache, environment, navigation, site_pages
+from .navigation import navigation
+from .pages import GeneratedPage, RenderCache, environment, site_pages
 from .problems import DataError, Problem
 from .sidebar import Sidebar
 from .urls import HOME
