@@ -1,4 +1,5 @@
-"""Catalog -> the site's generated pages (Markdown); the navigation is in navigation.py.
+"""Catalog -> the site's generated pages (Markdown); the navigation is in navigation.py,
+the `katalog.json` export in export.py.
 
 Plain functions: no MkDocs here, so the same output can be produced by a
 pre-build step. Views gather what a template needs (links, anchors, parsed
@@ -18,6 +19,7 @@ from markupsafe import Markup
 from . import anchors, flow, indexes, urls
 from .catalog import Catalog, DecreeEntry, Rujukan, normalise_title
 from .escape import html_text, md_inline, nav_title, slug
+from .export import katalog_json
 from .model import Keputusan, Langkah, Prosedur, Sop, Unit, as_list
 from .swimlane import swimlane
 from .tanggal import Tanggal, parse_tanggal
@@ -331,49 +333,6 @@ def _tree_order(catalog: Catalog) -> list[Unit]:
 
     visit(None)
     return out
-
-
-def katalog_json(catalog: Catalog, site: SiteUrls) -> str:
-    sops = []
-    for sop in catalog.sops.values():
-        url = site.sop(sop.id)
-        efektif = sop.tanggal_berlaku
-        sops.append(
-            {
-                "id": sop.id,
-                "nomor": sop.nomor,
-                "nama": sop.nama,
-                "unit": {"id": sop.unit, "nama": catalog.units[sop.unit].nama},
-                "tanggal_pembuatan": _date_json(sop.tanggal_pembuatan),
-                "tanggal_revisi": _date_json(sop.tanggal_revisi),
-                "tanggal_efektif": _date_json(efektif),
-                "url": url,
-                "prosedur": [
-                    {
-                        "kode": p.kode,
-                        "judul": p.judul,
-                        "url": f"{url}#{anchors.procedure_anchor(sop, p)}",
-                        "langkah": [
-                            {
-                                "no": s.no,
-                                "kegiatan": s.kegiatan,
-                                "pelaksana": flow.lanes_of(s),
-                                "url": f"{url}#{anchors.step_anchor(sop, p, s.no)}",
-                            }
-                            for s in p.langkah
-                        ],
-                    }
-                    for p in sop.prosedur
-                ],
-            }
-        )
-    # Compact: json's fast C encoder is used only without `indent`.
-    return json.dumps({"versi": 1, "sop": sops}, ensure_ascii=False, separators=(",", ":")) + "\n"
-
-
-def _date_json(text: str) -> dict[str, str | None]:
-    parsed = parse_tanggal(text)
-    return {"teks": text, "iso": parsed.iso, "revisi": parsed.revisi}
 
 
 # ------------------------------------------------------------------ the whole site
