@@ -92,16 +92,26 @@ def serve(args: list[str]) -> int:
 
 
 def test(args: list[str]) -> int:
+    """Lint (ruff), type-check (mypy --strict on plugins/) and run pytest; print the
+    slowest tests. Fails when any of the three fails."""
     setup()
     ensure_chromium()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    lint = subprocess.call([str(BIN / "ruff"), "check", "."], cwd=ROOT, env=env)
-    cmd = [str(BIN / "pytest"), "-n", "2", "-p", "no:cacheprovider", *args]
+    checks = {
+        "ruff": [str(BIN / "ruff"), "check", "."],
+        "mypy": [str(BIN / "mypy")],  # files and --strict: [tool.mypy] in pyproject.toml
+    }
+    failed = []
+    for name, check in checks.items():
+        print("+", " ".join(check), flush=True)
+        if subprocess.call(check, cwd=ROOT, env=env):
+            failed.append(name)
+    cmd = [str(BIN / "pytest"), "-n", "2", "-p", "no:cacheprovider", "--durations=15", *args]
     print("+", " ".join(cmd), flush=True)
     code = subprocess.call(cmd, cwd=ROOT, env=env)
-    if lint:
-        print("ruff found problems (see above)", flush=True)
-    return code or lint
+    for name in failed:
+        print(f"{name} found problems (see above)", flush=True)
+    return code or (1 if failed else 0)
 
 
 def main() -> int:

@@ -3,9 +3,10 @@
 Every file says it is synthetic. Shapes follow DESIGN.md: several units; 1-3
 procedures of 5-25 steps; 3-6 lanes; decisions (loops back and jumps
 forward); joint steps; 3-6 dasar hukum; keterkaitan between SOPs; waktu in
-the common forms. `--big K` makes K SOPs with one 60-step, 12-lane procedure.
+the common forms. `--big K` makes K SOPs with one 60-step, 12-lane procedure;
+`--huge` adds one SOP whose diagram is over Mermaid's default size limit.
 
-    python bench/generate.py OUT_DIR --sops 2000 --units 40 [--seed 1] [--big 3]
+    python bench/generate.py OUT_DIR --sops 2000 --units 40 [--seed 1] [--big 3] [--huge]
 """
 
 from __future__ import annotations
@@ -172,7 +173,34 @@ def sop(rng: random.Random, index: int, unit: str, ids: list[str], big: bool) ->
     }
 
 
-def generate(out: Path, sops: int, units: int, seed: int = 1, big: int = 0) -> Path:
+HUGE_ID = "sop-raksasa"
+HUGE_STEPS = 240
+
+
+def huge_sop(unit: str) -> dict:
+    """One procedure of HUGE_STEPS steps in 12 lanes whose diagram source exceeds
+    Mermaid's default maxTextSize (50,000 characters)."""
+    lanes = [f"Pelaksana Sintetis {i + 1}" for i in range(12)]
+    words = ("menyiapkan, memeriksa dan menyampaikan dokumen perencanaan beserta lampiran "
+             "rekapitulasi kepada pimpinan unit kerja untuk mendapatkan persetujuan")
+    steps = [{"no": no, "kegiatan": f"{lanes[no % 12]} {words} tahap {no}",
+              "pelaksana": lanes[no % 12], "waktu": "10 menit", "output": "Dokumen"}
+             for no in range(1, HUGE_STEPS + 1)]
+    return {
+        "id": HUGE_ID, "unit": unit, "nomor": "999/SOP/2025", "nama": "SOP Raksasa",
+        "tanggal_pembuatan": "-", "tanggal_revisi": "-", "tanggal_efektif": "-",
+        "disahkan_oleh": {"jabatan": "Kepala", "nama": "Pejabat Sintetis"},
+        "dasar_hukum": "-", "kualifikasi_pelaksana": "-", "keterkaitan": "-", "peralatan": "-",
+        "peringatan": "-", "pencatatan": "-",
+        "prosedur": [{"kode": "A", "judul": "Prosedur panjang", "pelaksana": lanes,
+                      "langkah": steps}],
+    }
+
+
+def generate(out: Path, sops: int, units: int, seed: int = 1, big: int = 0,
+             huge: bool = False) -> Path:
+    """`sops` SOPs spread over `units` sibling units; the first `big` have a 60-step,
+    12-lane procedure; `huge` adds HUGE_ID (see huge_sop) to the first unit."""
     rng = random.Random(seed)
     out.mkdir(parents=True, exist_ok=True)
     unit_ids = [f"unit-{u + 1:02d}" for u in range(units)]
@@ -192,6 +220,8 @@ def generate(out: Path, sops: int, units: int, seed: int = 1, big: int = 0) -> P
         unit = unit_ids[i % units]
         data = sop(rng, i, unit, ids, big=i < big)
         _write(out / unit / f"{sop_id}.yml", data)
+    if huge:
+        _write(out / unit_ids[0] / f"{HUGE_ID}.yml", huge_sop(unit_ids[0]))
     return out
 
 
@@ -210,8 +240,9 @@ def main() -> None:
     parser.add_argument("--units", type=int, default=5)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--big", type=int, default=0)
+    parser.add_argument("--huge", action="store_true", help=f"add {HUGE_ID} (see huge_sop)")
     args = parser.parse_args()
-    generate(args.out, args.sops, args.units, args.seed, args.big)
+    generate(args.out, args.sops, args.units, args.seed, args.big, args.huge)
 
 
 if __name__ == "__main__":

@@ -8,10 +8,13 @@ For each N it builds (in alternating pairs, so machine drift cancels):
 and measures the cost of mkdocs-mermaid2-plugin (the same site drawn by
 Material's native Mermaid fence instead), page and index sizes, the
 edit-to-reload time under `mkdocs serve --dirty`, and the time to draw the
-seed's 19-step swimlane in headless Chromium. Writes a Markdown report.
+seed's 19-step swimlane in headless Chromium. Its scale check builds N = 2,000
+SOPs in 40 units (three with a 60-step, 12-lane procedure, one with a diagram
+over Mermaid's default size limit) with `--strict`, and stops with an error
+(exit status 1) if that build fails or misses a page. Writes a Markdown report.
 
     .venv/bin/python bench/run.py                      # N = 100, 500, 2000 -> bench/RESULTS.md
-    .venv/bin/python bench/run.py --sizes 20 --pairs 1 --serve-n 20 --out /tmp/r.md
+    .venv/bin/python bench/run.py --sizes 20 --pairs 1 --serve-n 20 --scale-n 20 --out /tmp/r.md
 """
 
 from __future__ import annotations
@@ -78,12 +81,14 @@ class SizeResult:
                                                                   strict=True))
 
 
-def build(project: Path, site: Path) -> Run:
-    """One `mkdocs build` in a child process: wall time, CPU time and peak RSS."""
+def build(project: Path, site: Path, strict: bool = False) -> Run:
+    """One `mkdocs build` in a child process: wall time, CPU time and peak RSS.
+    A failed build stops the benchmark (SystemExit: exit status 1, with its errors)."""
     shutil.rmtree(site, ignore_errors=True)
     start = time.perf_counter()
     process = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)],
+        [sys.executable, "-m", "mkdocs", "build", "-q", *(["--strict"] if strict else []),
+         "-d", str(site)],
         cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
     )
     _, status, usage = os.wait4(process.pid, 0)
@@ -164,7 +169,7 @@ def measure_size(n: int, work: Path, pairs: int, mermaid_cost: bool) -> SizeResu
     print(f"   first plugin build {first.wall:.1f} s", flush=True)
 
     from sop_ap.catalog import load_catalog
-    from sop_ap.pages import navigation
+    from sop_ap.navigation import navigation
 
     catalog, _, _ = load_catalog(data)
     base = project_dir(work / f"baseline-{n}", None)
@@ -203,6 +208,34 @@ def measure_size(n: int, work: Path, pairs: int, mermaid_cost: bool) -> SizeResu
         print(f"   mermaid2 {result.mermaid2.wall:.1f} s, native {result.native.wall:.1f} s",
               flush=True)
     return result
+
+
+@dataclass
+class ScaleResult:
+    n: int
+    units: int
+    run: Run
+
+
+def scale_check(n: int, work: Path) -> ScaleResult:
+    """The strict build of N SYNTHETIC SOPs (three with a 60-step, 12-lane procedure,
+    plus one whose diagram is over Mermaid's default maxTextSize): it must succeed and
+    build every SOP and unit page, or the benchmark stops (SystemExit, exit status 1)."""
+    print(f"== scale check, N = {n}", flush=True)
+    units = max(1, min(40, n // 50))
+    data = generate(work / f"scale-data-{n}", sops=n, units=units, seed=7, big=3, huge=True)
+    project = project_dir(work / f"scale-{n}", data)
+    write_config(project, shipped_config())
+    site = work / f"site-scale-{n}"
+    run = build(project, site, strict=True)
+    sops = len(list((site / "sop").glob("*/index.html")))
+    unit_pages = len(list((site / "unit").glob("*/index.html")))
+    if (sops, unit_pages) != (n + 1, units + 1):  # + the huge SOP; + the root unit
+        raise SystemExit(f"scale check: the strict build of N = {n} made {sops} SOP pages "
+                         f"(expected {n + 1}) and {unit_pages} unit pages "
+                         f"(expected {units + 1}) in {site}")
+    print(f"   strict build {run.wall:.1f} s", flush=True)
+    return ScaleResult(n, units, run)
 
 
 # ------------------------------------------------------------------ serve
@@ -384,7 +417,7 @@ def verdict(ok: bool) -> str:
 
 def report(results: list[SizeResult], serve: list[float], serve_n: int,
            draw: dict[str, float] | None, prof: list[tuple[str, float]], prof_n: int,
-           command: str) -> str:
+           command: str, scale: ScaleResult | None = None) -> str:
     largest = results[-1]
     smallest = results[0]
     lines = [
@@ -449,6 +482,12 @@ def report(results: list[SizeResult], serve: list[float], serve_n: int,
                   f"{draw['render_ms']:.0f} ms (first call {draw['first_render_ms']:.0f} ms); "
                   f"navigation start to both diagrams drawn: "
                   f"{draw['navigation_to_drawn_ms']:.0f} ms."]
+    if scale:
+        lines += ["", "## Scale check", "",
+                  f"`mkdocs build --strict` of N = {scale.n} SOPs in {scale.units} units "
+                  "(three with a 60-step, 12-lane procedure) plus one SOP whose diagram is "
+                  f"over Mermaid's default size limit: every page built, in {scale.run.wall:.1f} s "
+                  f"(peak RSS {scale.run.rss_mb:.0f} MB)."]
     if prof:
         total = prof[0][1]
         lines += ["", f"## Where the time goes (cProfile, one plugin build, N = {prof_n})", "",
@@ -485,12 +524,15 @@ def main() -> None:
     parser.add_argument("--pairs", type=int, default=2)
     parser.add_argument("--serve-n", type=int, default=500)
     parser.add_argument("--profile-n", type=int, default=500)
+    parser.add_argument("--scale-n", type=int, default=2000,
+                        help="N of the strict scale check (0: skip it)")
     parser.add_argument("--no-browser", action="store_true")
     parser.add_argument("--work", type=Path, default=ROOT / "bench" / "out")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "RESULTS.md")
     args = parser.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
     command = "python bench/run.py " + " ".join(sys.argv[1:])
+    scale = scale_check(args.scale_n, args.work) if args.scale_n else None
     results = [measure_size(n, args.work, args.pairs, mermaid_cost=True) for n in args.sizes]
     serve = measure_serve(args.serve_n, args.work) if args.serve_n in args.sizes else []
     draw = None if args.no_browser else measure_draw(args.work)
@@ -498,7 +540,8 @@ def main() -> None:
     if args.profile_n in args.sizes:
         print(f"== profile, N = {args.profile_n}", flush=True)
         prof = profile(args.profile_n, args.work)
-    text = report(results, serve, args.serve_n, draw, prof, args.profile_n, command.strip())
+    text = report(results, serve, args.serve_n, draw, prof, args.profile_n, command.strip(),
+                  scale)
     args.out.write_text(text, encoding="utf-8")
     print(text)
 

@@ -18,7 +18,7 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from conftest import ARTIFACTS, ROOT, PageWatch, make_project, mkdocs_build, serve
+from helpers import ARTIFACTS, ROOT, PageWatch, make_project, mkdocs_build, serve
 from playwright.sync_api import expect
 from sop_ap.catalog import Catalog, load_catalog
 from sop_ap.model import Prosedur, Sop, as_list

@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from helpers import ROOT
 from sop_ap.catalog import build_catalog, load_catalog, normalise_title
 from sop_ap.loader import load_dir
 from sop_ap.problems import DataError
 
-ROOT = Path(__file__).resolve().parent.parent
 PATTERNS = ROOT / "tests/golden/patterns/data"
 
 

@@ -8,9 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from helpers import BASE, ROOT, SEED_SOP
 from sop_ap.cli import main
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_check_shipped_data(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
@@ -29,8 +28,8 @@ def test_warnings_fail_only_with_strict(capsys: pytest.CaptureFixture[str],
 
 
 def test_console_command_reports_errors(tmp_path: Path) -> None:
-    shutil.copytree(ROOT / "sop_data", tmp_path / "sop_data")
-    sop = tmp_path / "sop_data/organisasi/penyusunan-iku.yml"
+    shutil.copytree(BASE, tmp_path / "sop_data")
+    sop = tmp_path / "sop_data" / SEED_SOP
     sop.write_text(sop.read_text().replace("        waktu: 5 hari\n", "        waktu: [5 hari]\n", 1))
     result = subprocess.run([Path(sys.executable).parent / "sop-ap", "check"], cwd=tmp_path,
                             capture_output=True, text=True)

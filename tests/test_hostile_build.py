@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import ROOT, make_project, mkdocs_build
+from helpers import ROOT, make_project, mkdocs_build
 from sop_ap.catalog import load_catalog
 from sop_ap.cli import main as sop_ap_main
 

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from helpers import ROOT
 from sop_ap.catalog import load_catalog
 from sop_ap.indexes import regulation_key, regulations, roles
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_roles_of_the_seed() -> None:

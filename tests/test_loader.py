@@ -5,9 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from helpers import BASE, ROOT, SEED_SOP
 from sop_ap.loader import display_path, load_dir
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
@@ -75,8 +74,8 @@ def test_lane_error_matches_the_documented_format(tmp_path: Path,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     import shutil
 
-    shutil.copytree(ROOT / "sop_data", tmp_path / "sop_data")
-    path = tmp_path / "sop_data/organisasi/penyusunan-iku.yml"
+    shutil.copytree(BASE, tmp_path / "sop_data")
+    path = tmp_path / "sop_data" / SEED_SOP
     lines = path.read_text().splitlines()
     # B.12's pelaksana line: replace it with a lane procedure B does not have.
     index = next(i for i, line in enumerate(lines) if "Analisis Kinerja menyediakan draf akhir" in
@@ -87,7 +86,7 @@ def test_lane_error_matches_the_documented_format(tmp_path: Path,
     monkeypatch.chdir(tmp_path)
     result = load_dir(Path("sop_data"))
     assert [str(p) for p in result.problems] == [
-        f"sop_data/organisasi/penyusunan-iku.yml:{index + 1}:20: prosedur[B].langkah[12].pelaksana: "
+        f"sop_data/{SEED_SOP}:{index + 1}:20: prosedur[B].langkah[12].pelaksana: "
         "'Kabag Umum' is not a lane of procedure B (lanes: Analisis Kinerja, Kasubbag Kinerja & "
         "RB, Kabag Organisasi, Tim)"
     ]

@@ -1,14 +1,15 @@
-"""`sop-ap check` and `mkdocs build` on a corpus of malformed data folders.
+"""`sop-ap check` and the plugin on a corpus of malformed data folders.
 
 The corpus is `tests/malformed/cases.py`: each case builds a data folder with one
 thing broken and names the exact `path:line:column: field: message` lines an
-author must see. Cases marked as loader bugs are strict xfails (see `Case.bug`).
+author must see. Every case runs in-process through `sop-ap check` and through
+the plugin's `on_files` (where a build loads the data); a sample of cases also
+runs a real `mkdocs build` and the `sop-ap` console command in a child process.
 """
 
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import sys
 import time
@@ -16,7 +17,7 @@ import traceback
 from pathlib import Path
 
 import pytest
-from conftest import make_project, mkdocs_build
+from helpers import BASE, make_project, mkdocs_build
 from malformed.cases import (
     BY_NAME,
     CASES,
@@ -33,22 +34,28 @@ from malformed.cases import (
     S,
     U,
 )
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
 from sop_ap.cli import main
+from sop_ap.plugin import SopApPlugin
 
 SUMMARY = re.compile(r"(\d+) file\(s\) checked: (\d+) error\(s\), (\d+) warning\(s\)")
 PROBLEM = re.compile(r"(?P<path>[^:\s][^:]*):(?P<line>\d+):(?P<column>\d+): \S.*")
 SOP_AP = Path(sys.executable).with_name("sop-ap")
 
 
-def _params(cases: list[Case]) -> list[object]:
-    return [
-        pytest.param(
-            case,
-            id=case.name,
-            marks=[pytest.mark.xfail(strict=True, reason=case.bug)] if case.bug else [],
-        )
-        for case in cases
-    ]
+# One case of each kind also runs a real `mkdocs build`: YAML syntax, encoding, the
+# model (several errors in one file), the flow, a cross-file rule, a cascade.
+BUILD_SAMPLE = [
+    "yaml-tab-indents-step-key",
+    "not-utf8-latin1",
+    "step-split-into-list-items",
+    "unknown-lane",
+    "duplicate-decree-id",
+    "broken-unit-file-not-blamed-in-sops",
+]
 
 
 def check_in_process(
@@ -74,11 +81,6 @@ def missing(expect: tuple[Expect, ...], lines: list[str], prefix: str = "") -> l
 # --------------------------------------------------------------------------- the corpus
 
 
-def test_corpus_size() -> None:
-    assert len(CASES) >= 65
-    assert all(case.expect for case in CASES)
-
-
 @pytest.mark.parametrize("base", ["shipped", "mini"])
 def test_starting_points_are_valid(
     base: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
@@ -91,10 +93,11 @@ def test_starting_points_are_valid(
     assert code == 0
 
 
-@pytest.mark.parametrize("case", _params(CASES))
+@pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
 def test_check_reports_the_problem(
     case: Case, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    assert case.expect, "a case names the problems it must report"
     folder = case.build(tmp_path / "data")
     start = time.perf_counter()
     code, lines, text = check_in_process(folder, monkeypatch, capsys)
@@ -205,23 +208,58 @@ def test_every_broken_file_is_reported_in_one_run(
     assert summary and summary[1] == "12", text  # 3 shipped + 9 added files
 
 
-# --------------------------------------------------------------------------- mkdocs build
+# --------------------------------------------------------------------------- the plugin
 
 
+@pytest.fixture(scope="module")
+def mkdocs_config(tmp_path_factory: pytest.TempPathFactory) -> MkDocsConfig:
+    """The shipped mkdocs.yml, loaded once; each case points a fresh plugin at its data."""
+    project = make_project(tmp_path_factory.mktemp("plugin"), data=BASE, docs=False)
+    return load_config(str(project / "mkdocs.yml"))
 
-@pytest.mark.parametrize("name", [case.name for case in CASES])
+
+def plugin_build(config: MkDocsConfig, data: Path) -> str:
+    """Load `data` the way a build does (the plugin's on_config and on_files, in-process)
+    and return the build's error message ("" when the build goes on)."""
+    plugin = SopApPlugin()
+    errors, warnings = plugin.load_config({"data_dir": str(data)})
+    assert errors == [] and warnings == []
+    plugin.on_startup(command="build", dirty=False)
+    plugin.on_config(config)
+    try:
+        plugin.on_files(Files([]), config=config)
+    except PluginError as exc:
+        return str(exc)
+    return ""
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
+def test_plugin_stops_the_build_with_the_problem(
+    case: Case, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, mkdocs_config: MkDocsConfig
+) -> None:
+    """Every malformed input also stops the build (in-process) with the same lines."""
+    data = case.build(tmp_path / "sop_data")
+    monkeypatch.chdir(tmp_path)
+    message = plugin_build(mkdocs_config, data)
+    assert message, "the build went on"
+    lines = message.splitlines()
+    assert re.fullmatch(r"\d+ error\(s\) in SOP data:", lines[0]), message
+    absent = missing(case.expect, lines, prefix="sop_data/")
+    assert not absent, "not reported:\n" + "\n".join(absent) + "\n--- message:\n" + message
+
+
+@pytest.mark.parametrize("name", BUILD_SAMPLE)
 def test_mkdocs_build_fails_with_the_problem(name: str, tmp_path: Path) -> None:
-    """Every malformed input also stops a real `mkdocs build` with the same message."""
+    """A sample of the corpus through a real `mkdocs build`: exit 1, the same lines."""
     case = BY_NAME[name]
     data = case.build(tmp_path / "data")
-    project = make_project(tmp_path, data=data)
+    project = make_project(tmp_path, data=data, docs=False)
     result = mkdocs_build(project, tmp_path / "site")
     output = result.stdout + result.stderr
     assert result.returncode == 1, output
     assert "Traceback" not in output, output
     absent = missing(case.expect, result.stderr.splitlines(), prefix="sop_data/")
     assert not absent, "not reported:\n" + "\n".join(absent) + "\n--- stderr:\n" + output
-    shutil.rmtree(project)
 
 
 # --------------------------------------------------------------------------- console command

@@ -14,9 +14,11 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from conftest import PageWatch, make_project
+from helpers import BASE, SEED_SOP, PageWatch, line_of, make_project
 
-SOP = "sop_data/organisasi/penyusunan-iku.yml"
+pytestmark = pytest.mark.browser  # the banner is checked in the browser
+
+SOP = f"sop_data/{SEED_SOP}"
 
 
 def free_port() -> int:
@@ -76,7 +78,7 @@ class Server:
 
 @pytest.fixture
 def server(tmp_path: Path) -> Iterator[tuple[Server, Path]]:
-    project = make_project(tmp_path)
+    project = make_project(tmp_path, data=BASE)
     running = Server(project, tmp_path / "serve.log")
     try:
         wait_for(lambda: running.page("sop/penyusunan-iku/") is not None, "the first build")
@@ -99,7 +101,7 @@ def test_edit_break_and_fix_without_restart(server: tuple[Server, Path], browser
     # A broken edit: the server keeps the last good page and reports the error.
     sop.write_text(edited.replace("peringatan: >-", "peringtan: >-"), encoding="utf-8")
     wait_for(lambda: bool(running.errors()), "the error in status.json")
-    message = ("sop_data/organisasi/penyusunan-iku.yml:53:1: peringtan: unknown field "
+    message = (f"{SOP}:{line_of(sop, 'peringtan: >-')}:1: peringtan: unknown field "
                "'peringtan' (did you mean 'peringatan'?)")
     assert message in running.errors()
     assert message in running.output()

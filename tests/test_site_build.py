@@ -2,27 +2,15 @@
 
 from __future__ import annotations
 
-import html
 import json
 import re
 import shutil
 from pathlib import Path
 
 import pytest
-from conftest import make_project, mkdocs_build
+from helpers import BASE, SEED_SOP, line_of, make_project, mkdocs_build, primary_nav, read, text_of
 
 SOP = "sop/penyusunan-iku/index.html"
-
-
-def text_of(page: str) -> str:
-    """The visible text of an HTML page, whitespace collapsed."""
-    body = re.sub(r"<(script|style)\b.*?</\1>", " ", page, flags=re.S)
-    body = re.sub(r"<[^>]+>", " ", body)
-    return " ".join(html.unescape(body).split())
-
-
-def read(site: Path, path: str) -> str:
-    return (site / path).read_text(encoding="utf-8")
 
 
 def test_identity_values(shipped_site: Path) -> None:
@@ -147,12 +135,9 @@ def test_offline_assets(shipped_site: Path) -> None:
 
 
 def test_nav_is_pruned_and_by_unit(shipped_site: Path) -> None:
-    def nav(page: str) -> str:
-        return page.split('class="md-nav md-nav--primary"')[1].split("md-sidebar--secondary")[0]
-
-    sop_nav = nav(read(shipped_site, SOP))
+    sop_nav = primary_nav(read(shipped_site, SOP))
     assert "Ringkasan unit" in sop_nav and "Bagian Organisasi" in sop_nav
-    other = nav(read(shipped_site, "indeks/pelaksana/index.html"))
+    other = primary_nav(read(shipped_site, "indeks/pelaksana/index.html"))
     assert "Pemerintah Kota Mojokerto" in other
     assert "Penyusunan Indikator" not in other  # pruned: other sections collapsed
 
@@ -172,12 +157,13 @@ def test_broken_link_or_anchor_fails_strict_build(tmp_path: Path, target: str,
 
 
 def test_bad_data_stops_build_with_loader_message(tmp_path: Path) -> None:
-    project = make_project(tmp_path)
-    sop = project / "sop_data" / "organisasi" / "penyusunan-iku.yml"
+    project = make_project(tmp_path, data=BASE)
+    sop = project / "sop_data" / SEED_SOP
     sop.write_text(sop.read_text().replace("peringatan: >-", "peringtan: >-"))
+    line = line_of(sop, "peringtan: >-")
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode == 1
-    assert "sop_data/organisasi/penyusunan-iku.yml:53:1: peringtan: unknown field 'peringtan' " \
+    assert f"sop_data/{SEED_SOP}:{line}:1: peringtan: unknown field 'peringtan' " \
         "(did you mean 'peringatan'?)" in result.stderr
     assert "Traceback" not in result.stderr
 

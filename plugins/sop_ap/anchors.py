@@ -1,4 +1,5 @@
-"""Stable anchors and URLs: they are cited in memos, so they never depend on wording."""
+"""Stable anchors: they are cited in memos, so they never depend on wording.
+(Page paths and URLs are in `urls.py`.)"""
 
 from __future__ import annotations
 
@@ -22,15 +23,6 @@ def step_anchor(sop: Sop, proc: Prosedur, no: int) -> str:
 def step_label(proc: Prosedur, no: int) -> str:
     """How a step is cited in text: `B.12`, or `12` without a procedure code."""
     return f"{proc.kode}.{no}" if proc.kode else str(no)
-
-
-def sop_page(sop_id: str) -> str:
-    """Source path of an SOP page inside docs (URL `sop/<id>/`)."""
-    return f"sop/{sop_id}.md"
-
-
-def unit_page(unit_id: str) -> str:
-    return f"unit/{unit_id}.md"
 
 
 def decree_entry_anchor(keputusan_id: str, position: int) -> str:

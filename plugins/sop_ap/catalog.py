@@ -204,7 +204,7 @@ def _resolve_keterkaitan(catalog: Catalog, result: LoadResult, problems: list[Pr
         if catalog.sops.get(sop.id) is not sop:
             continue
         resolved: list[Rujukan] = []
-        raw = as_list(sop.keterkaitan)  # type: ignore[arg-type]
+        raw = as_list(sop.keterkaitan)
         for i, ref in enumerate(raw):
             rujukan = _resolve(ref, catalog, by_title, entries)
             if rujukan is None:
@@ -235,6 +235,7 @@ def _resolve(
     by_title: dict[str, str],
     entries: dict[str, DecreeEntry],
 ) -> Rujukan | None:
+    wanted_id: str | None
     if isinstance(ref, str):
         if ref.strip() in {"-", "–", "—"}:
             return None

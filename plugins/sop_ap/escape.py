@@ -8,6 +8,7 @@ syntax, so it shows literally whatever it contains.
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 
@@ -44,3 +45,8 @@ def slug(text: str) -> str:
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "x"
+
+
+def nav_title(text: str) -> str:
+    """A nav or page title: Material prints titles without escaping, so escape them here."""
+    return html.escape(" ".join(text.split()), quote=True)

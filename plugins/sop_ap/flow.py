@@ -405,7 +405,9 @@ def _check_lanes(proc: Prosedur, specs: list[_Spec], rows: list[list[int]],
         kinds: set[tuple[str, str]] = set()
         for m in members:
             spec = specs[m]
-            for lane, loc in ((spec.lane, spec.lane_loc), (spec.batas, (*spec.loc, "batas"))):
+            named: list[tuple[str | None, PathKey]] = [(spec.lane, spec.lane_loc),
+                                                       (spec.batas, (*spec.loc, "batas"))]
+            for lane, loc in named:
                 if lane is not None and lane not in seen:
                     issues.append((loc, f"{_looks(lane)} is not a lane of {where} "
                                    f"(lanes: {listing}){_near(lane, known)}"))

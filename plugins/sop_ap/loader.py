@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from . import flow
 from .model import FILE_MODELS, Keputusan, Prosedur, Sop, UnitFile
@@ -359,7 +360,7 @@ def validation_problems(exc: ValidationError, source: Source) -> list[Problem]:
     located = [(real_loc(source.data, tuple(e["loc"])), e) for e in errors]
     # A union branch's type error is noise when another branch got deeper.
     deeper = {loc[:n] for loc, _ in located for n in range(len(loc))}
-    groups: dict[PathKey, list[dict[str, Any]]] = {}
+    groups: dict[PathKey, list[ErrorDetails]] = {}
     for loc, err in located:
         if err["type"] in _TYPE_ERRORS and loc in deeper:
             continue
@@ -370,7 +371,7 @@ def validation_problems(exc: ValidationError, source: Source) -> list[Problem]:
     return problems
 
 
-def _problem(source: Source, loc: PathKey, errs: list[dict[str, Any]]) -> Problem:
+def _problem(source: Source, loc: PathKey, errs: list[ErrorDetails]) -> Problem:
     err = errs[0]
     kind = err["type"]
     value = err.get("input")

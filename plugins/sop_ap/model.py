@@ -9,7 +9,8 @@ Descriptions are in Indonesian: editors show them to the authors.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from collections.abc import Callable
+from typing import Annotated, Literal, TypeVar
 
 from pydantic import (
     AfterValidator,
@@ -18,6 +19,8 @@ from pydantic import (
     Field,
     StringConstraints,
 )
+
+from .urls import SOP_DIR, UNIT_DIR, reserved_id_problem
 
 
 def _not_blank(value: str) -> str:
@@ -34,6 +37,25 @@ Slug = Annotated[
     StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80),
     Field(description="Huruf kecil, angka dan tanda hubung, mis. `penyusunan-iku`."),
 ]
+
+
+def _page_id(folder: str) -> Callable[[str], str]:
+    """A check that an id can name a page in `folder` (see urls.RESERVED_IDS)."""
+
+    def check(value: str) -> str:
+        problem = reserved_id_problem(value, folder)
+        if problem:
+            raise ValueError(problem)
+        return value
+
+    return check
+
+
+SopId = Annotated[Slug, AfterValidator(_page_id(SOP_DIR))]
+"""An SOP's id: its page is `sop/<id>.md`."""
+UnitId = Annotated[Slug, AfterValidator(_page_id(UNIT_DIR))]
+"""A unit's id: its page is `unit/<id>.md`."""
+
 Kode = Annotated[
     str,
     StringConstraints(pattern=r"^[A-Za-z0-9]{1,8}$"),
@@ -50,7 +72,11 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
 
-def as_list(value: str | list[str]) -> list[str]:
+_Item = TypeVar("_Item")
+
+
+def as_list(value: str | list[_Item]) -> list[str | _Item]:
+    """A field written as one text or as a list of items: always a list."""
     return [value] if isinstance(value, str) else list(value)
 
 
@@ -60,7 +86,7 @@ def as_list(value: str | list[str]) -> list[str]:
 class Unit(_Model):
     """A unit of organisation: the instansi, an OPD, a bagian."""
 
-    id: Slug
+    id: UnitId
     nama: Teks = Field(description="Nama unit, mis. `Bagian Organisasi`.")
     induk: Slug | None = Field(None, description="`id` unit induk; kosong untuk instansi.")
     alamat: Teks | None = Field(None, description="Alamat jalan.")
@@ -287,7 +313,7 @@ class RujukanSop(_Model):
 class Sop(_Model):
     """One SOP: the identity sheet and its procedures."""
 
-    id: Slug = Field(description="Pengenal tetap; menjadi alamat halaman `/sop/<id>/`.")
+    id: SopId = Field(description="Pengenal tetap; menjadi alamat halaman `/sop/<id>/`.")
     unit: Slug = Field(description="`id` unit pemilik SOP (lihat `unit.yml`).")
     nomor: str = Field(description="Nomor SOP persis seperti tertulis; boleh kosong.")
     nama: Teks = Field(description="Nama SOP.")

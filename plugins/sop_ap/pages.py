@@ -1,4 +1,5 @@
-"""Catalog -> the site's generated pages (Markdown) and its navigation.
+"""Catalog -> the site's generated pages (Markdown); the navigation is in navigation.py,
+the `katalog.json` export in export.py.
 
 Plain functions: no MkDocs here, so the same output can be produced by a
 pre-build step. Views gather what a template needs (links, anchors, parsed
@@ -7,7 +8,6 @@ values) so that templates stay free of logic.
 
 from __future__ import annotations
 
-import html
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,18 +16,15 @@ from typing import Any
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from . import anchors, flow, indexes
+from . import anchors, flow, indexes, urls
 from .catalog import Catalog, DecreeEntry, Rujukan, normalise_title
-from .escape import html_text, md_inline, slug
+from .escape import html_text, md_inline, nav_title, slug
+from .export import katalog_json
 from .model import Keputusan, Langkah, Prosedur, Sop, Unit, as_list
 from .swimlane import swimlane
 from .tanggal import Tanggal, parse_tanggal
+from .urls import CATALOG_JSON, HOME, LAW_INDEX, ROLE_INDEX, SiteUrls
 from .waktu import RingkasanWaktu, Waktu, parse_waktu, ringkas_waktu
-
-HOME = "index.md"
-ROLE_INDEX = "indeks/pelaksana.md"
-LAW_INDEX = "indeks/dasar-hukum.md"
-CATALOG_JSON = "katalog.json"
 
 
 def environment(override_dir: Path | None = None) -> Environment:
@@ -150,7 +147,7 @@ def _symbol_view(sop: Sop, proc: Prosedur, result: flow.Flow, symbol: flow.Symbo
         if arrow.line:
             text = f"garis ke {text}"
         exits.append((arrow.label, text, anchors.step_anchor(sop, proc, target.no)))
-    kind = symbol.shape
+    kind: str = symbol.shape
     if symbol.shape == "proses":
         starts, ends = symbol.index in result.starts, symbol.index in result.ends
         kind = "-".join(k for k, on in (("mulai", starts), ("selesai", ends)) if on) or "proses"
@@ -241,21 +238,20 @@ def _ref_view(catalog: Catalog, page: str, ref: Rujukan, own_id: str) -> RefView
     if ref.sop_id is not None:
         note = "SOP ini" if ref.sop_id == own_id else None
         title = other(catalog.sops[ref.sop_id].nama)
-        return RefView(ref.teks, link(page, anchors.sop_page(ref.sop_id)), note, title)
+        return RefView(ref.teks, link(page, urls.sop_page(ref.sop_id)), note, title)
     if ref.entry is not None:
         entry = ref.entry
-        href = link(page, anchors.unit_page(entry.keputusan.unit),
+        href = link(page, urls.unit_page(entry.keputusan.unit),
                     anchors.decree_entry_anchor(entry.keputusan.id, entry.position))
         return RefView(ref.teks, href, "teks lengkap belum tersedia di situs ini",
                        other(entry.entry.nama))
     return RefView(ref.teks, None, "tidak tersedia di situs ini", other(ref.judul))
 
 
-def sop_view(catalog: Catalog, sop: Sop, site_url: str | None) -> SopView:
-    page = anchors.sop_page(sop.id)
-    url = f"sop/{sop.id}/"
+def sop_view(catalog: Catalog, sop: Sop, site: SiteUrls) -> SopView:
+    page = urls.sop_page(sop.id)
     units = catalog.unit_chain(sop.unit)
-    full_url = (site_url.rstrip("/") + "/" + url) if site_url else "/" + url
+    full_url = site.of(page)
     unit_name = units[-1].nama if units else sop.unit
     nomor = f" Nomor {sop.nomor.strip()}" if sop.nomor.strip() else ""
     dates = {
@@ -278,7 +274,7 @@ def sop_view(catalog: Catalog, sop: Sop, site_url: str | None) -> SopView:
             _ref_view(catalog, page, r, sop.id) for r in catalog.keterkaitan.get(sop.id, [])
         ],
         dirujuk_oleh=[
-            RefView(catalog.sops[i].nama, link(page, anchors.sop_page(i)), None)
+            RefView(catalog.sops[i].nama, link(page, urls.sop_page(i)), None)
             for i in catalog.dirujuk_oleh.get(sop.id, [])
         ],
         citation=" ".join(
@@ -307,7 +303,7 @@ class EntryView:
 
 
 def unit_context(catalog: Catalog, unit: Unit) -> dict[str, Any]:
-    page = anchors.unit_page(unit.id)
+    page = urls.unit_page(unit.id)
     decrees: list[tuple[Keputusan, list[EntryView]]] = []
     listed: set[str] = set()
     for kep in catalog.decrees_of(unit.id):
@@ -322,7 +318,7 @@ def unit_context(catalog: Catalog, unit: Unit) -> dict[str, Any]:
                     entry=entry,
                     anchor=anchors.decree_entry_anchor(kep.id, entry.position),
                     sop=sop,
-                    href=link(page, anchors.sop_page(sop.id)) if sop else None,
+                    href=link(page, urls.sop_page(sop.id)) if sop else None,
                     efektif=sop.tanggal_berlaku if sop else None,
                 )
             )
@@ -333,10 +329,10 @@ def unit_context(catalog: Catalog, unit: Unit) -> dict[str, Any]:
         "unit": unit,
         "chain": chain,
         "address": _address(chain),
-        "parents": [(u, link(page, anchors.unit_page(u.id))) for u in chain[:-1]],
-        "children": [(u, link(page, anchors.unit_page(u.id))) for u in catalog.children(unit.id)],
+        "parents": [(u, link(page, urls.unit_page(u.id))) for u in chain[:-1]],
+        "children": [(u, link(page, urls.unit_page(u.id))) for u in catalog.children(unit.id)],
         "decrees": decrees,
-        "others": [(s, link(page, anchors.sop_page(s.id))) for s in others],
+        "others": [(s, link(page, urls.sop_page(s.id))) for s in others],
     }
 
 
@@ -348,7 +344,7 @@ def role_context(catalog: Catalog) -> dict[str, Any]:
         anchor = _unique(f"pelaksana-{slug(role.nama)}", used)
         per_sop: dict[str, tuple[Sop, str, list[tuple[str, str]]]] = {}
         for use in role.uses:
-            sop_page = anchors.sop_page(use.sop.id)
+            sop_page = urls.sop_page(use.sop.id)
             if use.sop.id not in per_sop:
                 per_sop[use.sop.id] = (use.sop, link(ROLE_INDEX, sop_page), [])
             per_sop[use.sop.id][2].append((
@@ -365,7 +361,7 @@ def law_context(catalog: Catalog) -> dict[str, Any]:
     used: set[str] = set()
     for reg in indexes.regulations(catalog):
         anchor = _unique(f"dasar-{slug(reg.key)[:60]}", used)
-        sops = [(s, link(LAW_INDEX, anchors.sop_page(s.id))) for s in reg.sops]
+        sops = [(s, link(LAW_INDEX, urls.sop_page(s.id))) for s in reg.sops]
         rows.append((reg, anchor, sops))
     return {"regulations": rows}
 
@@ -380,7 +376,7 @@ def _unique(anchor: str, used: set[str]) -> str:
 
 def home_context(catalog: Catalog) -> dict[str, Any]:
     units = [
-        (u, link(HOME, anchors.unit_page(u.id)), len(catalog.sops_of(u.id)),
+        (u, link(HOME, urls.unit_page(u.id)), len(catalog.sops_of(u.id)),
          len(catalog.decree_entries(u.id)), len(catalog.unit_chain(u.id)) - 1)
         for u in _tree_order(catalog)
     ]
@@ -406,50 +402,6 @@ def _tree_order(catalog: Catalog) -> list[Unit]:
     return out
 
 
-def katalog_json(catalog: Catalog, site_url: str | None) -> str:
-    base = site_url.rstrip("/") + "/" if site_url else "/"
-    sops = []
-    for sop in catalog.sops.values():
-        url = f"{base}sop/{sop.id}/"
-        efektif = sop.tanggal_berlaku
-        sops.append(
-            {
-                "id": sop.id,
-                "nomor": sop.nomor,
-                "nama": sop.nama,
-                "unit": {"id": sop.unit, "nama": catalog.units[sop.unit].nama},
-                "tanggal_pembuatan": _date_json(sop.tanggal_pembuatan),
-                "tanggal_revisi": _date_json(sop.tanggal_revisi),
-                "tanggal_efektif": _date_json(efektif),
-                "url": url,
-                "prosedur": [
-                    {
-                        "kode": p.kode,
-                        "judul": p.judul,
-                        "url": f"{url}#{anchors.procedure_anchor(sop, p)}",
-                        "langkah": [
-                            {
-                                "no": s.no,
-                                "kegiatan": s.kegiatan,
-                                "pelaksana": flow.step_lanes(s),
-                                "url": f"{url}#{anchors.step_anchor(sop, p, s.no)}",
-                            }
-                            for s in p.langkah
-                        ],
-                    }
-                    for p in sop.prosedur
-                ],
-            }
-        )
-    # Compact: json's fast C encoder is used only without `indent`.
-    return json.dumps({"versi": 1, "sop": sops}, ensure_ascii=False, separators=(",", ":")) + "\n"
-
-
-def _date_json(text: str) -> dict[str, str | None]:
-    parsed = parse_tanggal(text)
-    return {"teks": text, "iso": parsed.iso, "revisi": parsed.revisi}
-
-
 # ------------------------------------------------------------------ the whole site
 
 
@@ -459,17 +411,17 @@ class GeneratedPage:
     content: str
 
 
-def render_sop(env: Environment, catalog: Catalog, sop: Sop, site_url: str | None) -> str:
-    return env.get_template("sop.md.j2").render(v=sop_view(catalog, sop, site_url))
+def render_sop(env: Environment, catalog: Catalog, sop: Sop, site: SiteUrls) -> str:
+    return env.get_template("sop.md.j2").render(v=sop_view(catalog, sop, site))
 
 
 RenderCache = dict[str, str]
 """SOP page Markdown by `sop_render_key`: `mkdocs serve` re-renders only what changed."""
 
 
-def sop_render_key(catalog: Catalog, sop: Sop, site_url: str | None) -> str:
+def sop_render_key(catalog: Catalog, sop: Sop, site: SiteUrls) -> str:
     """Everything an SOP page depends on, as text: its file, how its links resolve,
-    who refers to it, its unit chain and the site URL."""
+    who refers to it, its unit chain and the site's URLs."""
     refs = [
         (r.teks, r.sop_id, r.eksternal, r.judul, r.sop_id and catalog.sops[r.sop_id].nama,
          r.entry and (r.entry.keputusan.id, r.entry.keputusan.unit, r.entry.position,
@@ -479,24 +431,24 @@ def sop_render_key(catalog: Catalog, sop: Sop, site_url: str | None) -> str:
     backlinks = [(i, catalog.sops[i].nama) for i in catalog.dirujuk_oleh.get(sop.id, [])]
     chain = [repr(u) for u in catalog.unit_chain(sop.unit)]
     digest = catalog.digests.get(sop.id) or repr(sop)
-    return repr((digest, refs, backlinks, chain, site_url))
+    return repr((digest, refs, backlinks, chain, site))
 
 
 def _sop_pages(
-    env: Environment, catalog: Catalog, site_url: str | None, cache: RenderCache | None
+    env: Environment, catalog: Catalog, site: SiteUrls, cache: RenderCache | None
 ) -> list[GeneratedPage]:
     if cache is None:
-        return [GeneratedPage(anchors.sop_page(s.id), render_sop(env, catalog, s, site_url))
+        return [GeneratedPage(urls.sop_page(s.id), render_sop(env, catalog, s, site))
                 for s in catalog.sops.values()]
-    keys = {s.id: sop_render_key(catalog, s, site_url) for s in catalog.sops.values()}
+    keys = {s.id: sop_render_key(catalog, s, site) for s in catalog.sops.values()}
     for stale in set(cache) - set(keys.values()):
         del cache[stale]  # SOPs that changed or went away
     pages = []
     for sop in catalog.sops.values():
         key = keys[sop.id]
         if key not in cache:
-            cache[key] = render_sop(env, catalog, sop, site_url)
-        pages.append(GeneratedPage(anchors.sop_page(sop.id), cache[key]))
+            cache[key] = render_sop(env, catalog, sop, site)
+        pages.append(GeneratedPage(urls.sop_page(sop.id), cache[key]))
     return pages
 
 
@@ -506,10 +458,14 @@ def site_pages(
     site_url: str | None,
     with_home: bool = True,
     cache: RenderCache | None = None,
+    use_directory_urls: bool = True,
 ) -> list[GeneratedPage]:
-    pages = _sop_pages(env, catalog, site_url, cache)
+    """Every generated page. `site_url` and `use_directory_urls` are MkDocs' settings:
+    the URLs printed on pages and in katalog.json follow them."""
+    site = SiteUrls(site_url, use_directory_urls)
+    pages = _sop_pages(env, catalog, site, cache)
     pages += [
-        GeneratedPage(anchors.unit_page(u.id), env.get_template("unit.md.j2").render(
+        GeneratedPage(urls.unit_page(u.id), env.get_template("unit.md.j2").render(
             **unit_context(catalog, u)))
         for u in catalog.units_with_content()
     ]
@@ -520,30 +476,5 @@ def site_pages(
     if with_home:
         pages.append(GeneratedPage(HOME, env.get_template("beranda.md.j2").render(
             **home_context(catalog))))
-    pages.append(GeneratedPage(CATALOG_JSON, katalog_json(catalog, site_url)))
+    pages.append(GeneratedPage(CATALOG_JSON, katalog_json(catalog, site)))
     return pages
-
-
-def nav_title(text: str) -> str:
-    """A nav title: Material prints titles without escaping, so escape them here."""
-    return html.escape(" ".join(text.split()), quote=True)
-
-
-def navigation(catalog: Catalog, extra: list[Any]) -> list[Any]:
-    """Sections per unit (nested as the organisation), then the indexes, then `extra`."""
-
-    keep = {u.id for u in catalog.units_with_content()}
-
-    def section(unit: Unit) -> dict[str, list[Any]]:
-        items: list[Any] = [{"Ringkasan unit": anchors.unit_page(unit.id)}]
-        items += [{nav_title(s.nama): anchors.sop_page(s.id)} for s in catalog.sops_of(unit.id)]
-        items += [section(c) for c in catalog.children(unit.id) if c.id in keep]
-        return {nav_title(unit.nama): items}
-
-    roots = [section(u) for u in catalog.children(None) if u.id in keep]
-    return [
-        {"Beranda": HOME},
-        *roots,
-        {"Indeks": [{"Menurut pelaksana": ROLE_INDEX}, {"Menurut dasar hukum": LAW_INDEX}]},
-        *extra,
-    ]

@@ -32,13 +32,16 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
-from . import anchors
+from . import urls
 from .catalog import Catalog, load_catalog
 from .loader import FileCache
-from .pages import HOME, GeneratedPage, RenderCache, environment, navigation, site_pages
+from .navigation import navigation
+from .pages import GeneratedPage, RenderCache, environment, site_pages
 from .problems import DataError, Problem
 from .sidebar import Sidebar
+from .urls import HOME
 
 log = get_plugin_logger(__name__)
 
@@ -97,14 +100,14 @@ class SopApPlugin(BasePlugin[SopApConfig]):
             root / self.config.mermaid_source, Path(config.docs_dir) / self.config.mermaid_target
         )
         config.extra_css.append(CSS)
-        config.extra_javascript.append(JS)  # type: ignore[arg-type]
+        config.extra_javascript.append(JS)
         if self.command == "serve":
-            config.extra_javascript.append(STATUS_JS)  # type: ignore[arg-type]
+            config.extra_javascript.append(STATUS_JS)
         features = (config.theme.get("features") or []) if config.theme else []
         if "navigation.instant" in features:
             # Pages reached by instant navigation run no new <script> tags: load Mermaid
             # on every page instead of only where mermaid2 adds it.
-            config.extra_javascript.append(self.config.mermaid_target)  # type: ignore[arg-type]
+            config.extra_javascript.append(self.config.mermaid_target)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -117,7 +120,8 @@ class SopApPlugin(BasePlugin[SopApConfig]):
         self._check_templates()
         env = environment(self.templates_dir)
         pages = site_pages(catalog, env, config.site_url, with_home=HOME not in documents,
-                           cache=self.render_cache)
+                           cache=self.render_cache,
+                           use_directory_urls=config.use_directory_urls)
         for page in pages:
             if files.get_file_from_path(page.path) is not None:
                 raise PluginError(
@@ -129,7 +133,7 @@ class SopApPlugin(BasePlugin[SopApConfig]):
         if self.command == "serve":
             status = {"errors": [str(p) for p in self.serve_errors]}
             files.append(File.generated(config, STATUS, content=json.dumps(status)))
-        self.unit_pages = {anchors.unit_page(u.id) for u in catalog.units_with_content()}
+        self.unit_pages = {urls.unit_page(u.id) for u in catalog.units_with_content()}
         self.home_generated = HOME not in documents
         if config.nav is None:
             extra: list[Any] = [d for d in documents if d != HOME]
@@ -152,8 +156,8 @@ class SopApPlugin(BasePlugin[SopApConfig]):
         return nav
 
     def on_page_context(
-        self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
-    ) -> dict[str, Any]:
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
         if self.sidebar is not None:
             context["nav"] = self.sidebar.for_page(page)
         return context

@@ -35,7 +35,7 @@ class _FoldedSection(Section):
         self._original = original
         super().__init__(original.title, children)
 
-    @property  # type: ignore[override]
+    @property
     def active(self) -> bool:
         return self._original.active
 

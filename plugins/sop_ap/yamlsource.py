@@ -26,7 +26,7 @@ _NULLS = frozenset({"", "~", "null", "Null", "NULL"})  # YAML 1.1's implicit nul
 _BASE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _TextLoader(_BASE_LOADER):  # type: ignore[misc, valid-type]
+class _TextLoader(_BASE_LOADER):  # type: ignore[misc]
     """Scalars only need to be told apart as null or text: skip PyYAML's resolver
     regexes (ints, floats, dates, booleans): about a tenth of the time of reading a file."""
 

@@ -17,9 +17,6 @@ to a file, `files` add, replace (or, with None, delete) whole files, and
 Every expected line/column was worked out from the input, by counting: a
 value's position is where the value starts, an unknown key's is the key's, a
 missing field's is the start of the mapping that lacks it (its first key).
-
-Cases with `bug` set show a loader bug: the expectation is what the loader
-*should* report, and the test is an xfail (strict) until the bug is fixed.
 """
 
 from __future__ import annotations
@@ -184,7 +181,6 @@ class Case:
     bom_crlf: tuple[str, ...] = ()
     forbid: tuple[str, ...] = ()
     errors: int | None = None  # the exact error count, where it can be worked out
-    bug: str | None = None
     max_seconds: float | None = None
 
     def build(self, dest: Path) -> Path:
@@ -243,65 +239,6 @@ def after(path: str, anchor: str, text: str) -> Edit:
     """Insert `text` right after `anchor` (which must occur once)."""
     return Edit(path, anchor, anchor + text)
 
-
-# --------------------------------------------------------------------------- bugs
-
-BUG_DUP_KEY_PATH = (
-    "duplicate-key (and other YAML-level) problems name the field with raw 0-based "
-    "indices (`prosedur[0].langkah[2]`) instead of procedure code / step number / "
-    "1-based position (`prosedur[A].langkah[3]`)"
-)
-BUG_UNCLOSED = (
-    "an unclosed quote or bracket is reported where the YAML scanner gave up (a later "
-    "line, often a comment or the end of the file), not where it was opened"
-)
-BUG_CONTROL_CHAR = (
-    "a control character (e.g. a vertical tab pasted from Word) is reported at 1:1 with "
-    "PyYAML's multi-line message ('position N') instead of its line and column"
-)
-BUG_UTF8_COLUMN = "the column of a non-UTF-8 byte is counted in bytes, not characters"
-BUG_UTF8_BOM = (
-    "with a UTF-8 BOM, the non-UTF-8 error shows the wrong byte and a column 3 too small "
-    "(UnicodeDecodeError offsets of 'utf-8-sig' do not count the BOM)"
-)
-BUG_EMPTY_ADVICE = (
-    "an empty value is always told \"use '-' when there is nothing\", also for numbers, "
-    "true/false and mappings, where '-' is itself an error"
-)
-BUG_UNIT_CASCADE = (
-    "when unit.yml has an error, every SOP and decree is also told its unit does not "
-    "exist '(units: none: add sop_data/unit.yml)'"
-)
-BUG_LOOP_CHILD = (
-    "a unit whose induk leads into a loop (but is not in it) is told it is its own parent"
-)
-BUG_MODEL_VALIDATOR_POSITION = (
-    "problems raised by model-level validators (one effective date, two exits) point "
-    "at the start of the enclosing mapping, not at the field concerned"
-)
-BUG_UNION_PATH = (
-    "a mapping given to a field that takes one of several types (text or list; text or "
-    "{teks, sop}) is reported under pydantic's union-branch names "
-    "(`pelaksana.function-after[_not_blank(), str]`, `keterkaitan[1].RujukanSop`), with "
-    "wrong messages (\"required field 'RujukanSop' is missing\")"
-)
-BUG_DASH_HINT = (
-    "the hint for an unquoted '-' value is keyed on pure-Python PyYAML's words ('sequence "
-    "entries are not allowed here'); with libyaml (CSafeLoader, used when available) the "
-    "message is 'block sequence entries are not allowed in this context' and no hint is given"
-)
-BUG_DECREE_CASCADE = (
-    "when a decree file has an error, an SOP whose keterkaitan names an entry of that "
-    "decree by title is warned that it 'matches no SOP id or title'"
-)
-BUG_SOP_CASCADE = (
-    "when an SOP file cannot be read at all (YAML syntax error, not UTF-8), the decree "
-    "that lists its id is told \"SOP id '...' does not exist (remove `sop:` ...)\""
-)
-BUG_DOC_MARKER = (
-    "a file with only a document marker `---` (and comments) is reported as "
-    "'found a single value' at line 2 instead of 'the file is empty'"
-)
 
 # --------------------------------------------------------------------------- cases
 
@@ -949,6 +886,30 @@ CASES: list[Case] = [
         "S line 15: `id: Penyusunan IKU`",
         (E(S, 15, 5, "id", "'Penyusunan IKU' is not a valid id or code", exact=False),),
         edits=(Edit(S, "id: penyusunan-iku\n", "id: Penyusunan IKU\n"),),
+    ),
+    Case(
+        "sop-id-index",
+        "M line 1: `id: index` (its page would be the sop/ folder's own page)",
+        (
+            E(M, 1, 5, "id",
+              "'index' cannot be an id: MkDocs makes `sop/index.md` the page of the folder "
+              "itself (`/sop/`), not a page named 'index'; choose another id"),
+        ),
+        base="mini",
+        edits=(Edit(M, "id: mini\n", "id: index\n"),),
+        errors=1,
+    ),
+    Case(
+        "unit-id-index",
+        "mini unit.yml + a unit `id: index` on line 4",
+        (
+            E(U, 4, 9, "unit[index].id",
+              "'index' cannot be an id: MkDocs makes `unit/index.md` the page of the folder "
+              "itself (`/unit/`), not a page named 'index'; choose another id"),
+        ),
+        base="mini",
+        edits=(Edit(U, None, "  - id: index\n    nama: Bagian Umum\n"),),
+        errors=1,
     ),
     Case(
         "procedure-code-with-dot",

@@ -1,0 +1,87 @@
+"""Every page path and URL of the site, in one place.
+
+Generated pages have a path inside docs (`sop/<id>.md`); MkDocs gives each page a
+URL from its path, which depends on `use_directory_urls`. Links between pages are
+written as docs paths (MkDocs checks and rewrites them, see `pages.link`); URLs
+printed as text (the citation, the step-link example, `katalog.json`) come from
+`SiteUrls`, which applies MkDocs' rule (`mkdocs.structure.files.File.url`) without
+importing MkDocs. Anchors inside a page are in `anchors.py`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import quote
+
+HOME = "index.md"
+ROLE_INDEX = "indeks/pelaksana.md"
+LAW_INDEX = "indeks/dasar-hukum.md"
+CATALOG_JSON = "katalog.json"
+
+SOP_DIR = "sop"
+UNIT_DIR = "unit"
+
+RESERVED_IDS = {
+    "index": "MkDocs makes `{folder}/index.md` the page of the folder itself "
+    "(`/{folder}/`), not a page named 'index'",
+}
+"""Ids an SOP or a unit cannot take, with the reason. Pages are built as
+`sop/<id>.md` and `unit/<id>.md`, so only names MkDocs treats specially inside a
+folder can collide; the site's own files (`404.html`, `search/`, `assets/`,
+`katalog.json`, `indeks/`) sit at the root, beside these folders, never in them."""
+
+
+def reserved_id_problem(value: str, folder: str) -> str | None:
+    """The message for an SOP or unit id that cannot be used (None when it can)."""
+    reason = RESERVED_IDS.get(value)
+    if reason is None:
+        return None
+    return f"'{value}' cannot be an id: {reason.format(folder=folder)}; choose another id"
+
+
+def sop_page(sop_id: str) -> str:
+    """Path of an SOP's page inside docs."""
+    return f"{SOP_DIR}/{sop_id}.md"
+
+
+def unit_page(unit_id: str) -> str:
+    """Path of a unit's page inside docs."""
+    return f"{UNIT_DIR}/{unit_id}.md"
+
+
+def page_url(page: str, use_directory_urls: bool = True) -> str:
+    """The URL MkDocs gives the Markdown page at docs path `page`, relative to the site
+    root: `sop/x.md` -> `sop/x/` (or `sop/x.html`), `a/index.md` -> `a/` (or
+    `a/index.html`), `index.md` -> `./` (or `index.html`). Other files keep their path."""
+    if not page.endswith(".md"):
+        return quote(page)
+    parent, _, name = page[: -len(".md")].rpartition("/")
+    if name == "README":
+        name = "index"
+    prefix = f"{parent}/" if parent else ""
+    if not use_directory_urls:
+        return quote(f"{prefix}{name}.html")
+    if name == "index":
+        return quote(prefix or "./")
+    return quote(f"{prefix}{name}/")
+
+
+@dataclass(frozen=True)
+class SiteUrls:
+    """Public URLs of pages, as readers copy them: absolute under `site_url` when the
+    site has one, else from the root of the host (`/sop/x/`)."""
+
+    site_url: str | None = None
+    use_directory_urls: bool = True
+
+    @property
+    def base(self) -> str:
+        return self.site_url.rstrip("/") + "/" if self.site_url else "/"
+
+    def of(self, page: str, anchor: str | None = None) -> str:
+        url = page_url(page, self.use_directory_urls)
+        url = self.base + ("" if url == "./" else url)
+        return f"{url}#{anchor}" if anchor else url
+
+    def sop(self, sop_id: str, anchor: str | None = None) -> str:
+        return self.of(sop_page(sop_id), anchor)
