@@ -124,7 +124,10 @@ def _procedure(rng: random.Random, code: str, steps: int, lanes: list[str]) -> d
         if 2 < no < steps - 1 and rng.random() < 0.12:
             back = rng.randint(1, no - 1)
             row["keputusan"] = {"pertanyaan": "Disetujui?", "cabang": {"Ya": no + 1, "Tidak": back}}
-        elif 1 < no < steps - 2 and rng.random() < 0.06:
+        elif 1 < no < steps - 2 and rng.random() < 0.06 and not (
+                rows and isinstance(rows[-1]["pelaksana"], list)):
+            # A joint row is followed by a one-box row (the lanes converge): two joint
+            # rows in other lanes would need the author to say which box goes where.
             other = [x for x in lanes if x != lane]
             row["pelaksana"] = [lane, rng.choice(other)]
         rows.append(row)

@@ -407,10 +407,10 @@ def _check_lanes(proc: Prosedur, specs: list[_Spec], rows: list[list[int]],
             spec = specs[m]
             named: list[tuple[str | None, PathKey]] = [(spec.lane, spec.lane_loc),
                                                        (spec.batas, (*spec.loc, "batas"))]
-            for lane, loc in named:
-                if lane is not None and lane not in seen:
-                    issues.append((loc, f"{_looks(lane)} is not a lane of {where} "
-                                   f"(lanes: {listing}){_near(lane, known)}"))
+            for name, loc in named:
+                if name is not None and name not in seen:
+                    issues.append((loc, f"{_looks(name)} is not a lane of {where} "
+                                   f"(lanes: {listing}){_near(name, known)}"))
             if (spec.lane, spec.shape) in kinds:
                 what = "box" if spec.shape == "proses" else "diamond"
                 issues.append((spec.lane_loc, f"lane '{spec.lane}' is listed twice in this "
