@@ -20,6 +20,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from helpers import ARTIFACTS, ROOT, PageWatch, make_project, mkdocs_build, serve
 from playwright.sync_api import expect
+from sop_ap import flow, swimlane
 from sop_ap.catalog import Catalog, load_catalog
 from sop_ap.model import Prosedur, Sop, as_list
 
@@ -155,39 +156,26 @@ def png_size(path: Path) -> tuple[int, int]:
 
 
 def short_id(svg_id: str) -> str | None:
-    """`__mermaid_0-flowchart-n002q-9` -> `n002q`."""
-    match = re.search(r"-flowchart-(n\d+[a-z]\d*)-\d+$", svg_id)
+    """`__mermaid_0-flowchart-a002a-9` -> `a002a`."""
+    match = re.search(r"-flowchart-(a\d+[a-z]\w*)-\d+$", svg_id)
     return match.group(1) if match else None
 
 
-def expected_boxes(proc: Prosedur) -> int:
-    """Boxes the data implies: one per lane of a step (none for a decision-only
-    step, unless `setelah_proses`), plus one diamond per decision."""
-    total = 0
-    for step in proc.langkah:
-        decision_only = step.keputusan is not None and not step.keputusan.setelah_proses
-        total += 0 if decision_only else len(step.daftar_pelaksana)
-        total += 1 if step.keputusan is not None else 0
-    return total
-
-
 def check_diagram(info: dict[str, Any], proc: Prosedur) -> None:
-    """The drawn diagram shows the procedure's lanes, boxes and labels, literally."""
+    """The drawn diagram shows the procedure's lanes and every symbol with its own text,
+    literally, and every branch label."""
     where = proc.kode or proc.judul
     assert info["svg"], f"procedure {where}: no SVG"
     assert not info["error"], f"procedure {where}: Mermaid error"
     assert info["lanes"] == [squash(x) for x in proc.pelaksana], f"{where}: lane headers"
-    boxes = {}
-    for node in info["nodes"]:
-        sid = short_id(node["id"])
-        if sid and re.fullmatch(r"n\d+(p\d+|q)", sid):
-            boxes[sid] = node["text"]
-    assert len(boxes) == expected_boxes(proc), f"procedure {where}: boxes {sorted(boxes)}"
-    for sid, text in boxes.items():
-        step = proc.langkah[int(re.match(r"n(\d+)", sid).group(1))]
-        wording = step.keputusan.pertanyaan if sid.endswith("q") else step.kegiatan
-        assert text == squash(f"{step.no}. {wording}"), f"procedure {where}: box {sid}"
-    labels = {label for s in proc.langkah if s.keputusan for label in s.keputusan.cabang}
+    result = flow.build(proc)
+    width = max(3, len(str(len(proc.langkah))))
+    expected = {swimlane.node_id(result, s, width): squash(swimlane.node_label(proc, s))
+                for s in result.symbols}
+    shown = {sid: node["text"] for node in info["nodes"]
+             if (sid := short_id(node["id"])) and sid in expected}
+    assert shown == expected, f"procedure {where}"
+    labels = {a.label for a in result.arrows if a.label}
     assert {e["text"] for e in info["edges"]} == {squash(x) for x in labels}
 
 
@@ -298,10 +286,10 @@ def test_diagrams_draw_lanes_boxes_and_labels(w: PageWatch, sop: Sop) -> None:
     step = next(s for s in proc_a.langkah if s.no == 3)
     assert step.keputusan is not None and set(step.keputusan.cabang) == {"Ya", "Tidak"}
     nodes = {short_id(n["id"]): n["text"] for n in diagrams[0]["nodes"]}
-    (diamond,) = [i for i, t in nodes.items() if i and i.endswith("q") and t.startswith("3. ")]
+    (diamond,) = [i for i, t in nodes.items() if i and t == "3. Disetujui?"]
     exits = {}
     for edge in diagrams[0]["edges"]:
-        match = re.match(rf"edge-label-{diamond}-(n\d+\w*?)-", edge["id"])
+        match = re.match(rf"edge-label-{diamond}-(a\d+\w*?)-", edge["id"])
         if match:
             exits[edge["text"]] = int(nodes[match.group(1)].split(".")[0])
     assert exits == dict(step.keputusan.cabang) == {"Ya": 4, "Tidak": 1}
@@ -638,11 +626,11 @@ def test_hostile_text_is_shown_literally(
         for step in proc.langkah:
             shown = squash(cells[f"langkah-{proc.kode.lower()}-{step.no}"])
             for value in (step.kegiatan, step.kelengkapan, step.waktu, step.output,
-                          step.keterangan, *step.daftar_pelaksana):
+                          step.keterangan, *flow.step_lanes(step)):
                 if value:
                     assert squash(value) in shown, (step.no, value)
             if step.keputusan:
-                assert squash(step.keputusan.pertanyaan) in shown
+                assert squash(step.keputusan.pertanyaan or "") in shown
                 for label in step.keputusan.cabang:
                     assert squash(label) in shown
     body = squash(one["body"])
