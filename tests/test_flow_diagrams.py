@@ -3,10 +3,12 @@ the arrows in the data, and the layout does not mislead.
 
 A site of the synthetic flow patterns (tests/golden/flow/data) and the shipped site are
 built once; every diagram is read once (`diagram_checks.EXTRACT_JS`) and each check then
-asserts on what was seen. Checks (c)-(f) that Mermaid 11.17.2's swimlane layout does not
-meet on a given diagram are listed in KNOWN_LAYOUT_FAULTS as strict xfails: the list
-says what still misleads, and a Mermaid upgrade that fixes one makes its test fail
-until the entry is removed.
+asserts on what was seen. The diagrams are as the page shows them: drawn by Mermaid
+11.17.2's swimlane layout, then tidied by assets/swimlane-tidy.js. A check that a
+diagram does not meet goes in KNOWN_LAYOUT_FAULTS as a strict xfail with what still
+misleads (none today; before the tidy step: arrowheads beside a diamond's point, an
+arrow ending on a lane border 95 px from its target, a loop label 167 px from its line,
+capsule text outside the curve, a meeting drawn as a staircase).
 """
 
 from __future__ import annotations
@@ -46,20 +48,7 @@ LAYOUT_CHECKS = {
     "h-paths-without-backtrack": paths_without_backtrack,
     "i-paths-clear-of-nodes": paths_clear_of_nodes,
 }
-KNOWN_LAYOUT_FAULTS: dict[tuple[str, str], str] = {
-    ("flow-pola-keputusan-prosedur", "e-arrowheads-on-target"):
-        "two 'Ya' arrows into the diamond of row 4 are spread along its box and stop "
-        "5-6 px beside its outline",
-    ("flow-pola-putaran-prosedur", "e-arrowheads-on-target"):
-        "the 'Ya' arrow from row 3 to the diamond of row 6 ends on the lane border, "
-        "95 px from its target",
-    ("flow-pola-putaran-prosedur", "g-labels-on-edges"):
-        "the label 'Perbaiki' of the loop from row 2's diamond back to its box is drawn "
-        "167 px away, beside the 'Tolak' label",
-    ("seed-penyusunan-iku-b", "f-text-inside-shapes"):
-        "the first of the seven text lines of capsule B.1 sticks out of the capsule's "
-        "curve by about 5 px",
-}
+KNOWN_LAYOUT_FAULTS: dict[tuple[str, str], str] = {}
 
 
 def _procedures(data: Path) -> list[tuple[str, str, Prosedur]]:

@@ -73,6 +73,7 @@ class Flow:
     arrows: list[Arrow] = field(default_factory=list)
     starts: set[int] = field(default_factory=set)
     ends: set[int] = field(default_factory=set)
+    followers: set[int] = field(default_factory=set)  # a meeting's boxes but its first
     issues: list[Issue] = field(default_factory=list)
 
     def in_row(self, row: int) -> list[Symbol]:
@@ -126,7 +127,8 @@ def step_lanes(step: Langkah) -> list[str]:
     return list(dict.fromkeys(lanes))
 
 
-def _row_specs(step: Langkah, i: int, issues: list[Issue]) -> tuple[list[_Spec], list[Arrow]]:
+def _row_specs(step: Langkah, i: int, lanes: list[str],
+               issues: list[Issue]) -> tuple[list[_Spec], list[Arrow]]:
     """The symbols of one row, and the arrows inside it (as spec positions)."""
     here: PathKey = ("langkah", i)
     if step.simbol is not None:
@@ -138,16 +140,17 @@ def _row_specs(step: Langkah, i: int, issues: list[Issue]) -> tuple[list[_Spec],
             if getattr(step, name):
                 issues.append(((*here, name), f"a step with simbol marks {name} on its "
                                f"symbols: write `{name}: true` inside simbol"))
-        return [_explicit_spec(s, (*here, "simbol", k), issues)
-                for k, s in enumerate(step.simbol)], _meeting(step, len(step.simbol))
+        written = [_explicit_spec(s, (*here, "simbol", k), issues)
+                   for k, s in enumerate(step.simbol)]
+        return written, _meeting(written, lanes) if step.rapat else []
     if step.pelaksana is None:
         issues.append(((*here, "pelaksana"), MISSING_LANES))
         return [], []
-    lanes = as_list(step.pelaksana)
+    acting = as_list(step.pelaksana)
     specs: list[_Spec] = []
     decision = step.keputusan
     if decision is None or decision.setelah_proses:
-        for j, lane in enumerate(lanes):
+        for j, lane in enumerate(acting):
             loc: PathKey = (*here, "pelaksana", j) if isinstance(step.pelaksana, list) else (
                 *here, "pelaksana")
             first = j == 0 or not step.rapat  # a meeting leaves through its first box
@@ -159,7 +162,7 @@ def _row_specs(step: Langkah, i: int, issues: list[Issue]) -> tuple[list[_Spec],
     inner: list[Arrow] = []
     if decision is not None:
         boxes = len(specs)
-        lane = decision.pelaksana or lanes[0]
+        lane = decision.pelaksana or acting[0]
         lane_loc: PathKey = (*here, "keputusan", "pelaksana") if decision.pelaksana else (
             (*here, "pelaksana", 0) if isinstance(step.pelaksana, list) else (*here, "pelaksana"))
         spec = _Spec(lane, "keputusan", decision.pertanyaan, (*here, "keputusan"),
@@ -171,9 +174,9 @@ def _row_specs(step: Langkah, i: int, issues: list[Issue]) -> tuple[list[_Spec],
         for box in specs[:boxes]:
             box.explicit = True  # a box reviewed, then decided: it leads to the diamond
     elif step.rapat:
-        inner += _meeting(step, len(specs))
+        inner += _meeting(specs, lanes)
     if step.rapat:
-        if len(lanes) < 2:
+        if len(acting) < 2:
             issues.append(((*here, "rapat"), "rapat joins the boxes of a step done by several "
                            "lanes: list two or more pelaksana, or remove rapat"))
         if decision is not None:
@@ -228,13 +231,12 @@ def _explicit_spec(sym: Simbol, loc: PathKey, issues: list[Issue]) -> _Spec:
     return spec
 
 
-def _meeting(step: Langkah, count: int) -> list[Arrow]:
-    """Plain lines joining a meeting's boxes, in order."""
-    if not step.rapat:
-        return []
-    boxes = list(range(count))
-    if step.simbol is not None:
-        boxes = [k for k, s in enumerate(step.simbol) if s.bentuk == "proses"]
+def _meeting(specs: list[_Spec], lanes: list[str]) -> list[Arrow]:
+    """Plain lines joining a meeting's boxes, from column to column (left to right), as
+    the paper draws them."""
+    boxes = [k for k, s in enumerate(specs) if s.shape == "proses"]
+    place = {lane: n for n, lane in enumerate(lanes)}
+    boxes.sort(key=lambda k: place.get(specs[k].lane, len(place)))
     return [Arrow(a, b, line=True) for a, b in pairwise(boxes)]
 
 
@@ -252,15 +254,20 @@ def build(proc: Prosedur) -> Flow:
     specs: list[_Spec] = []
     rows: list[list[int]] = []
     for i, step in enumerate(proc.langkah):
-        row_specs, inner = _row_specs(step, i, issues)
+        row_specs, inner = _row_specs(step, i, proc.pelaksana, issues)
         base = len(specs)
         rows.append(list(range(base, base + len(row_specs))))
         for a in inner:
             result.arrows.append(Arrow(base + a.source, base + a.target, a.label, a.line))
-            if a.line:
-                row_specs[a.target].member = False
-        if step.rapat and any(sp.explicit for sp in row_specs):
-            row_specs[0].member = False  # the meeting leaves through the box with ke
+        if step.rapat:
+            # The flow enters a meeting through its first box listed, and leaves through
+            # it too, unless a box says `ke`.
+            boxes = [k for k, sp in enumerate(row_specs) if sp.shape == "proses"]
+            for k in boxes[1:]:
+                row_specs[k].member = False
+                result.followers.add(base + k)
+            if boxes and any(sp.explicit for sp in row_specs):
+                row_specs[boxes[0]].member = False
         specs += row_specs
     for index, spec in enumerate(specs):
         row = next(r for r, members in enumerate(rows) if index in members)
@@ -284,9 +291,9 @@ def _entries(result: Flow, rows: list[list[int]], row: int) -> list[int]:
     """A row's entry symbols: not reached by an arrow or line from an earlier symbol of
     the same row."""
     members = rows[row]
-    inner = {a.target for a in result.arrows
-             if a.source in members and a.target in members and a.source < a.target}
-    return [m for m in members if m not in inner]
+    inner = {a.target for a in result.arrows if not a.line and a.source in members
+             and a.target in members and a.source < a.target}
+    return [m for m in members if m not in inner and m not in result.followers]
 
 
 def _resolve_exits(proc: Prosedur, result: Flow, specs: list[_Spec],

@@ -227,7 +227,8 @@ def install_mermaid(source: Path, target: Path) -> None:
         raise PluginError(
             f"Mermaid not found at {source}: run `npm ci` (README's commands do it)"
         )
-    content = source.read_bytes() + (ASSETS / "mermaid-limits.js").read_bytes()
+    content = source.read_bytes() + b"".join(
+        (ASSETS / name).read_bytes() for name in ("mermaid-limits.js", "swimlane-tidy.js"))
     if target.is_file() and target.read_bytes() == content:
         return  # unchanged: do not touch docs_dir, or `mkdocs serve` would loop
     target.parent.mkdir(parents=True, exist_ok=True)

@@ -131,12 +131,38 @@ def swimlane(proc: Prosedur, title: str, result: flow.Flow | None = None) -> str
             lines.append(f"  {source} ---{label} {junctions[k]}")
             lines.append(f"  {junctions[k]} --> {target}")
         elif arrow.line:
-            lines.append(f"  {source} --- {target}")
+            continue  # a meeting: see _meetings
         elif arrow.label:
             lines.append(f'  {source} -->|"{escape_label(arrow.label)}"| {target}')
         else:
             lines.append(f"  {source} --> {target}")
+    lines += _meetings(result, ids)
     return "\n".join(lines) + "\n"
+
+
+MEETING = "%% sop-ap rapat:"
+"""A meeting's boxes, for the page's swimlane-tidy.js, which joins them with plain lines
+after Mermaid draws them. A plain-line edge would put each box in a row of its own (the
+layout gives every edge a row), so the boxes get their entry's predecessors through
+invisible links instead: they share its row, as on paper."""
+
+
+def _meetings(result: flow.Flow, ids: dict[int, str]) -> list[str]:
+    out: list[str] = []
+    groups: dict[int, list[int]] = {}  # first box -> the meeting's boxes in column order
+    for arrow in result.arrows:
+        if arrow.line:
+            chain = next((g for g in groups.values() if arrow.source in g), None)
+            if chain is None:
+                groups[arrow.source] = chain = [arrow.source]
+            chain.append(arrow.target)
+    for boxes in groups.values():
+        entry = next(b for b in boxes if b not in result.followers)
+        preds = [a.source for a in result.arrows
+                 if a.target == entry and not a.line and a.source != entry]
+        out += [f"  {ids[p]} ~~~ {ids[b]}" for b in boxes if b != entry for p in preds]
+        out.append(f"  {MEETING} {' '.join(ids[b] for b in boxes)}")
+    return out
 
 
 def _description(proc: Prosedur, result: flow.Flow) -> str:
