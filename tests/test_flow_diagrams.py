@@ -108,19 +108,19 @@ def drawn_arrows(geom: dict[str, Any], proc: Prosedur) -> set[tuple[str, str, st
     result = flow.build(proc)
     width = max(3, len(str(len(proc.langkah))))
     names = {swimlane.node_id(result, s, width): s.name for s in result.symbols}
-    junction_in: dict[str, tuple[str, str | None]] = {}
+    junction_in: dict[str, str] = {}
     out: set[tuple[str, str, str | None, bool]] = set()
     edges = [e for e in geom["edges"] if e["kind"] != "invisible"]
     for edge in edges:
         if edge["to"] not in names:  # into a junction point: the first half of a loop
-            junction_in[edge["to"]] = (edge["from"], edge.get("label"))
+            junction_in[edge["to"]] = edge["from"]
     for edge in edges:
         source, target = edge["from"], edge["to"]
         if target in junction_in:
             continue
         label = edge.get("label")
-        if source in junction_in:
-            source, label = junction_in[source]
+        if source in junction_in:  # the second half carries the loop's label
+            source = junction_in[source]
         out.add((names.get(source, source), names.get(target, target), _norm(label),
                  edge["kind"] == "line"))
     return out

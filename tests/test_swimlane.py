@@ -87,7 +87,7 @@ def test_own_text_empty_diamond_meeting_lines_and_self_loop() -> None:
     assert 'a001a{" "}' in text  # a diamond with no text
     # An arrow back into its own symbol goes through a junction point in its lane.
     assert lanes_of(text)["A"] == ["a000a", "a001a", "a001au1"]
-    assert '  a001a ---|"Belum"| a001au1\n  a001au1 --> a001a\n' in text
+    assert '  a001a --- a001au1\n  a001au1 -->|"Belum"| a001a\n' in text
     assert "a001a --> a001a" not in text
 
 

@@ -128,8 +128,8 @@ def swimlane(proc: Prosedur, title: str, result: flow.Flow | None = None) -> str
         source, target = ids[arrow.source], ids[arrow.target]
         if k in junctions:
             label = f'|"{escape_label(arrow.label)}"|' if arrow.label else ""
-            lines.append(f"  {source} ---{label} {junctions[k]}")
-            lines.append(f"  {junctions[k]} --> {target}")
+            lines.append(f"  {source} --- {junctions[k]}")
+            lines.append(f"  {junctions[k]} -->{label} {target}")
         elif arrow.line:
             continue  # a meeting: see _meetings
         elif arrow.label:

@@ -10,10 +10,16 @@
    - an arrow back up to a symbol that already has a link to it (a diamond back to its
      own row's box, a loop through a junction point) goes round the side instead of
      running on top of that link;
+   - an arrow back into its own symbol (drawn through a junction point, `<id>u<n>`, as
+     Mermaid cannot draw a node's edge to itself) leaves the side with more room to the
+     point, placed beside it, and comes back in from above, with its label;
+   - an arrow to a symbol further down enters it from above, never by running below it
+     and back up (which reads as a loop from the end);
    - every arrow ends on its target's outline (rerouted with one bend where its last
      segment misses the target);
-   - a label that is not on its own line is moved onto it, where it covers no symbol
-     and no other label;
+   - a line that runs past a corner and comes back (a stub) is cut at the corner;
+   - a label that is not on its own line, or covers a symbol or another label, is moved
+     along its line to where it covers neither;
    - the boxes of a meeting (`%% sop-ap rapat: a b c`, written by swimlane.py; the
      generator keeps them in one row with invisible links) are joined by plain lines.
    Nothing is added or removed: the arrows drawn are the arrows of the data. */
@@ -49,7 +55,10 @@
       widenCapsules(root, nodes);
       joinMeetings(root, nodes, source);
       separateReturns(root, nodes);
+      enterFromAbove(root, nodes);
       snapArrows(root, nodes);
+      tuckLoops(root, nodes);
+      dropOvershoots(root);
       placeLabels(root, nodes);
       return host.innerHTML;
     } finally {
@@ -232,6 +241,15 @@
     return found;
   }
 
+  function laneTop(root, x) {
+    var top = -Infinity;
+    root.querySelectorAll("rect.swimlane-body").forEach(function (rect) {
+      var b = boxIn(root, rect);
+      if (x >= b.x && x <= b.x + b.w) top = b.y;
+    });
+    return top;
+  }
+
   // Whether another link starts or ends at point p.
   function used(paths, self, p) {
     return paths.some(function (other) {
@@ -239,7 +257,7 @@
       var pts = readPoints(other);
       if (!pts || !pts.length) return false;
       return [pts[0], pts[pts.length - 1]].some(function (q) {
-        return Math.hypot(q.x - p.x, q.y - p.y) < 4;
+        return Math.hypot(q.x - p.x, q.y - p.y) < 6;
       });
     });
   }
@@ -269,6 +287,130 @@
                    lane(root, u.cx, -1) + 4);
       writePath(path, [start, { x: side, y: u.cy }, { x: side, y: v.cy },
                        { x: v.cx + dir * reach(v, 0, false), y: v.cy }], true);
+    });
+  }
+
+  // ------------------------------------------------------------------ loops
+
+  function tuckLoops(root, nodes) {
+    var paths = Array.prototype.slice.call(root.querySelectorAll("path[data-edge=true]"));
+    Object.keys(nodes).forEach(function (id) {
+      var match = /^(.+)u\d+$/.exec(id);
+      var j = nodes[id], owner = match && nodes[match[1]];
+      if (!owner || j.hw > 12) return; // a junction point is a small circle
+      // The side of the symbol with more room in its lane.
+      var half = reach(owner, 0, false);
+      var right = lane(root, owner.cx, 1) - (owner.cx + half);
+      var left = (owner.cx - half) - lane(root, owner.cx, -1);
+      var others = paths.filter(function (path) {
+        var e = ends(path);
+        return !e || (e.from !== id && e.to !== id); // the loop's own two are redrawn
+      });
+      var free = function (d) {
+        return !used(others, null, { x: owner.cx + d * half, y: owner.cy });
+      };
+      var dir = free(1) !== free(-1) ? (free(1) ? 1 : -1) : (right >= left ? 1 : -1);
+      var corner = { x: owner.cx + dir * half, y: owner.cy };
+      var room = dir > 0 ? right : left;
+      var gap = Math.max(6, Math.min(28, room - 2 * j.hw - 3));
+      var x = corner.x + dir * (gap + j.hw);
+      shift(j.g, x - j.cx, owner.cy - j.cy);
+      j.cx = x;
+      j.cy = owner.cy;
+      // Back in from above, or from below where the symbol stands at the lane's top.
+      var up = owner.cy - owner.hh - 14 > laneTop(root, owner.cx) + 4 ? -1 : 1;
+      var above = owner.cy + up * (owner.hh + 14);
+      paths.forEach(function (path) {
+        var e = ends(path);
+        if (!e) return;
+        if (e.from === owner.id && e.to === id) {
+          writePath(path, [corner, { x: x - dir * j.hw, y: owner.cy }], false);
+        } else if (e.from === id && e.to === owner.id) {
+          writePath(path, [{ x: x, y: owner.cy + up * j.hh }, { x: x, y: above },
+                           { x: owner.cx, y: above },
+                           { x: owner.cx, y: owner.cy + up * owner.hh }], true);
+        }
+      });
+    });
+  }
+
+  // ------------------------------------------------------------------ downward arrows
+
+  function boxesOf(nodes, except) {
+    return Object.keys(nodes).filter(function (id) { return except.indexOf(id) < 0; })
+      .map(function (id) {
+        var n = nodes[id];
+        return { x: n.cx - n.hw - 2, y: n.cy - n.hh - 2, w: 2 * n.hw + 4, h: 2 * n.hh + 4 };
+      });
+  }
+
+  function crosses(pts, boxes) {
+    for (var i = 0; i + 1 < pts.length; i++) {
+      var a = pts[i], b = pts[i + 1];
+      var seg = { x: Math.min(a.x, b.x), y: Math.min(a.y, b.y),
+                  w: Math.abs(a.x - b.x) || 0.01, h: Math.abs(a.y - b.y) || 0.01 };
+      if (boxes.some(function (o) { return overlaps(seg, o); })) return true;
+    }
+    return false;
+  }
+
+  function enterFromAbove(root, nodes) {
+    var paths = Array.prototype.slice.call(root.querySelectorAll("path[data-edge=true]"));
+    paths.forEach(function (path) {
+      var e = ends(path), pts = readPoints(path);
+      if (!e || !pts || pts.length < 2 || !path.getAttribute("marker-end")) return;
+      var u = nodes[e.from], v = nodes[e.to];
+      if (!u || !v || u.cy + u.hh >= v.cy - v.hh) return; // only a target further down
+      // Straight down, as on paper, where the target stands right below and nothing
+      // else leaves the source's bottom or stands in between.
+      var bottom = { x: u.cx, y: u.cy + u.hh }, top = { x: v.cx, y: v.cy - v.hh };
+      if (Math.abs(u.cx - v.cx) < 1 && pts.length > 2 && !used(paths, path, bottom) &&
+          !crosses([bottom, { x: v.cx, y: top.y - 1 }], boxesOf(nodes, [e.from, e.to]))) {
+        writePath(path, [bottom, top], true);
+        return;
+      }
+      var lowest = Math.max.apply(null, pts.map(function (p) { return p.y; }));
+      var highest = Math.min.apply(null, pts.map(function (p) { return p.y; }));
+      var last = pts[pts.length - 2], tip = pts[pts.length - 1];
+      // Fine as drawn: it stays between the two symbols and comes down into the target.
+      if (lowest <= v.cy + 1 && highest >= u.cy - u.hh - 1 && !(last.y > tip.y + 0.5)) return;
+      var obstacles = boxesOf(nodes, [e.from, e.to]);
+      var start = { x: u.cx, y: u.cy + u.hh };
+      var candidates = [v.cy - v.hh - 12, u.cy + u.hh + 12];
+      for (var i = 0; i < candidates.length; i++) {
+        var y = candidates[i];
+        var route = [start, { x: u.cx, y: y }, { x: v.cx, y: y }, { x: v.cx, y: v.cy - v.hh }];
+        if (Math.abs(u.cx - v.cx) < 1) route = [start, { x: v.cx, y: v.cy - v.hh }];
+        if (!crosses(route.slice(0, -1).concat([{ x: v.cx, y: v.cy - v.hh - 1 }]),
+                     obstacles)) {
+          writePath(path, route, true);
+          return;
+        }
+      }
+    });
+  }
+
+  // ------------------------------------------------------------------ overshoots
+
+  function dropOvershoots(root) {
+    root.querySelectorAll("path[data-edge=true]").forEach(function (path) {
+      var pts = readPoints(path);
+      if (!pts || pts.length < 3) return;
+      var out = pts.slice(), changed = false;
+      for (var i = 1; i + 1 < out.length;) {
+        var a = out[i - 1], b = out[i], c = out[i + 1];
+        var collinear = (Math.abs(a.x - b.x) < 0.5 && Math.abs(b.x - c.x) < 0.5) ||
+                        (Math.abs(a.y - b.y) < 0.5 && Math.abs(b.y - c.y) < 0.5);
+        var back = (b.x - a.x) * (c.x - b.x) + (b.y - a.y) * (c.y - b.y) < 0;
+        if (collinear && back) {
+          out.splice(i, 1);
+          changed = true;
+          i = Math.max(1, i - 1);
+        } else {
+          i++;
+        }
+      }
+      if (changed) writePath(path, out, !!path.getAttribute("marker-end"));
     });
   }
 
@@ -328,13 +470,15 @@
       var pts = path && readPoints(path);
       if (!pts || pts.length < 2) return;
       var b = label.box, cx = b.x + b.w / 2, cy = b.y + b.h / 2;
-      if (distanceToPolyline(cx, cy, pts) <= 2) return;
       var others = labels.filter(function (l) { return l !== label; })
         .map(function (l) { return l.box; });
+      var inner = { x: b.x + 0.5, y: b.y + 0.5, w: b.w - 1, h: b.h - 1 };
+      var covers = obstacles.concat(others).some(function (o) { return overlaps(inner, o); });
+      if (distanceToPolyline(cx, cy, pts) <= 2 && !covers) return;
       for (var i = 0; i + 1 < pts.length; i++) {
         var p = pts[i], q = pts[i + 1];
         var len = Math.hypot(q.x - p.x, q.y - p.y);
-        var need = (Math.abs(q.x - p.x) > Math.abs(q.y - p.y) ? b.w : b.h) + 8;
+        var need = (Math.abs(q.x - p.x) > Math.abs(q.y - p.y) ? b.w : b.h) + 4;
         if (len < need) continue;
         for (var f = 0.5; f > 0; f -= 0.1) {
           var nx = p.x + (q.x - p.x) * f, ny = p.y + (q.y - p.y) * f;
