@@ -79,8 +79,11 @@ def drawn(browser: object, shipped_url: str,
             watch = PageWatch(browser, urls[site])
             watch.open(f"sop/{sop_id}/")
             watch.wait_for_diagrams()
-            watch.page.screenshot(path=str(ARTIFACTS / f"alur-{site}-{sop_id}.png"),
-                                  full_page=True)
+            codes = [c for s, i, c, _ in DIAGRAMS if (s, i) == (site, sop_id)]
+            watch.page.add_style_tag(content=".md-header { visibility: hidden; }")
+            for n, shot in enumerate(codes):  # each diagram as a reader sees it at 1280 px
+                watch.page.locator("div.mermaid").nth(n).screenshot(
+                    path=str(ARTIFACTS / f"alur-{site}-{sop_id}-{shot}.png"))
             pages[(site, sop_id)] = [watch.page.evaluate(EXTRACT_JS), watch.errors]
             watch.close()
         geometries, errors = pages[(site, sop_id)]
