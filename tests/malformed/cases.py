@@ -1058,6 +1058,75 @@ CASES: list[Case] = [
         errors=1,
     ),
     Case(
+        "joint-rows-in-other-lanes",
+        "mini: step 1 `[Staf, Kabag]` followed by step 2 `[Kabag, Sekda]`",
+        (
+            E(M, 21, 9, "prosedur[A].langkah[1]",
+              "step 1 has boxes in Staf, Kabag that continue to step 2, whose boxes are in "
+              "Kabag, Sekda: say which box goes where (under simbol, ke: {langkah: 2, "
+              "pelaksana: …} for each box), or write rapat: true if step 1 is a meeting that "
+              "leaves through one box"),
+        ),
+        base="mini",
+        edits=(
+            Edit(M, "    pelaksana: [Staf, Kabag]\n", "    pelaksana: [Staf, Kabag, Sekda]\n"),
+            Edit(M, STEP1_END, "        kegiatan: Menyusun konsep surat\n"
+                 "        pelaksana: [Staf, Kabag]\n"),
+            Edit(M, STEP2_END, "        pelaksana: [Kabag, Sekda]\n"),
+        ),
+        errors=1,
+    ),
+    Case(
+        "arrow-to-a-symbol-that-is-not-there",
+        "mini line 30: `lanjut: {langkah: 1, pelaksana: Kabag}` (step 1 has only Staf)",
+        (
+            E(M, 30, 17, "prosedur[A].langkah[3].lanjut",
+              "step 1 has no symbol 'Kabag' (its symbols: Staf (proses))"),
+        ),
+        base="mini",
+        edits=(after(M, STEP3_END, "        lanjut: {langkah: 1, pelaksana: Kabag}\n"),),
+        errors=1,
+    ),
+    Case(
+        "simbol-beside-pelaksana",
+        "mini line 26: step 2 writes both `pelaksana` and `simbol`",
+        (
+            E(M, 26, 20, "prosedur[A].langkah[2].pelaksana",
+              "a step with simbol takes pelaksana from its symbols: remove pelaksana here "
+              "(write it inside simbol)"),
+        ),
+        base="mini",
+        edits=(after(M, STEP2_END, "        simbol:\n          - pelaksana: Kabag\n"),),
+        errors=1,
+    ),
+    Case(
+        "lane-with-a-no-break-space",
+        "mini line 26: `pelaksana: Kabag\u00a0Umum` pasted with a no-break space",
+        (
+            E(M, 26, 20, "prosedur[A].langkah[2].pelaksana",
+              "'Kabag<U+00A0>Umum' is not a lane of procedure A (lanes: Staf, Kabag Umum); "
+              "did you mean 'Kabag Umum'? (it differs in spaces or capitals)"),
+        ),
+        base="mini",
+        edits=(
+            Edit(M, "    pelaksana: [Staf, Kabag]\n", "    pelaksana: [Staf, Kabag Umum]\n"),
+            Edit(M, STEP2_END, "        pelaksana: Kabag\u00a0Umum\n"),
+        ),
+        errors=1,
+    ),
+    Case(
+        "decision-symbol-with-one-exit",
+        "mini line 29: step 2's diamond written under simbol with one cabang",
+        (
+            E(M, 29, 21, "prosedur[A].langkah[2].simbol[1].cabang",
+              "a decision needs at least two exits (cabang), e.g. {Ya: 4, Tidak: 2}"),
+        ),
+        base="mini",
+        edits=(Edit(M, STEP2_END, "        simbol:\n          - pelaksana: Kabag\n"
+                    "            bentuk: keputusan\n            cabang: {Ya: 3}\n"),),
+        errors=1,
+    ),
+    Case(
         "duplicate-lane",
         "S line 142: procedure B lists 'Analisis Kinerja' again as 5th lane (column 81)",
         (E(S, 142, 81, "prosedur[B].pelaksana[5]", "lane 'Analisis Kinerja' is listed twice"),),
