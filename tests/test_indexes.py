@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 from helpers import ROOT
 from sop_ap.catalog import load_catalog
@@ -16,6 +19,21 @@ def test_roles_of_the_seed() -> None:
     assert found["Kabag Organisasi"] == ["A.3", "B.2", "B.7", "B.11", "B.15"]
     assert "B.12" in found["Analisis Kinerja"]
     assert sum(len(v) for v in found.values()) == 29
+
+
+def test_one_role_however_its_spaces_and_capitals_are_written(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "tests/golden/patterns/data", data)
+    sop = data / "contoh" / "pola-alur.yml"
+    text = sop.read_text(encoding="utf-8")
+    second = text.replace("id: pola-alur", "id: pola-dua").replace("Petugas Loket",
+                                                                   "petugas\u00a0loket")
+    (data / "contoh" / "pola-dua.yml").write_text(second, encoding="utf-8")
+    catalog, _, _ = load_catalog(data)
+    found = [r for r in roles(catalog) if r.nama.casefold() == "petugas loket"]
+    assert len(found) == 1  # one entry, the spelling used most often (a tie: the first)
+    assert found[0].nama == "Petugas Loket"
+    assert {u.sop.id for u in found[0].uses} == {"pola-alur", "pola-dua"}
 
 
 def test_decision_lane_counts_as_acting() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from . import flow
@@ -23,14 +24,26 @@ class Role:
     uses: list[StepUse] = field(default_factory=list)
 
 
+def role_key(name: str) -> str:
+    """One role however its spaces and capitals are written across SOPs (`Staf`,
+    `staf`, `Kabag\u00a0Organisasi` pasted from Word): one entry in the index."""
+    return " ".join(name.split()).casefold()
+
+
 def roles(catalog: Catalog) -> list[Role]:
-    """Every pelaksana (lane name) with every step where it acts, sorted by name."""
+    """Every pelaksana (lane name) with every step where it acts, sorted by name; the
+    name shown is the spelling used most often (the first one seen on a tie)."""
     found: dict[str, Role] = {}
+    spellings: dict[str, Counter[str]] = {}
     for sop in catalog.sops.values():
         for proc in sop.prosedur:
             for step in proc.langkah:
                 for name in flow.step_lanes(step):
-                    found.setdefault(name, Role(name)).uses.append(StepUse(sop, proc, step))
+                    key = role_key(name)
+                    found.setdefault(key, Role(name)).uses.append(StepUse(sop, proc, step))
+                    spellings.setdefault(key, Counter())[" ".join(name.split())] += 1
+    for key, role in found.items():
+        role.nama = spellings[key].most_common(1)[0][0]
     return sorted(found.values(), key=lambda r: r.nama.lower())
 
 
