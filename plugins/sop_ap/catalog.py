@@ -63,6 +63,15 @@ class Catalog:
     status: dict[str, StatusSop] = field(default_factory=dict)
     decree_revoked_by: dict[str, Keputusan] = field(default_factory=dict)
 
+    def keterkaitan_of(self, sop: Sop) -> list[Rujukan]:
+        """The keterkaitan of an SOP or of one of its earlier revisions, resolved."""
+        if self.sops.get(sop.id) is sop:
+            return self.keterkaitan.get(sop.id, [])
+        by_title = {normalise_title(s.nama): s.id for s in self.sops.values()}
+        entries = {normalise_title(e.entry.nama): e for e in self.decree_entries()}
+        found = (_resolve(ref, self, by_title, entries) for ref in as_list(sop.keterkaitan))
+        return [r for r in found if r is not None]
+
     def status_of(self, sop_id: str) -> StatusSop:
         return self.status.get(sop_id, status.BERLAKU)
 

@@ -16,6 +16,7 @@ from urllib.parse import quote
 HOME = "index.md"
 ROLE_INDEX = "indeks/pelaksana.md"
 LAW_INDEX = "indeks/dasar-hukum.md"
+REVIEW_INDEX = "indeks/perlu-ditinjau.md"
 CATALOG_JSON = "katalog.json"
 
 SOP_DIR = "sop"
@@ -42,6 +43,13 @@ def reserved_id_problem(value: str, folder: str) -> str | None:
 def sop_page(sop_id: str) -> str:
     """Path of an SOP's page inside docs."""
     return f"{SOP_DIR}/{sop_id}.md"
+
+
+def sop_revision_page(sop_id: str, nomor: int) -> str:
+    """Path of one revision of an SOP (`sop/<id>/revisi-01.md`): its permanent page,
+    beside the current one (`sop/<id>.md`), so `/sop/<id>/revisi-01/` (or
+    `/sop/<id>/revisi-01.html`)."""
+    return f"{SOP_DIR}/{sop_id}/revisi-{nomor:02d}.md"
 
 
 def unit_page(unit_id: str) -> str:
@@ -85,3 +93,6 @@ class SiteUrls:
 
     def sop(self, sop_id: str, anchor: str | None = None) -> str:
         return self.of(sop_page(sop_id), anchor)
+
+    def sop_revision(self, sop_id: str, nomor: int, anchor: str | None = None) -> str:
+        return self.of(sop_revision_page(sop_id, nomor), anchor)
