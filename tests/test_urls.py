@@ -69,6 +69,7 @@ def test_katalog_urls_lead_to_their_pages_and_anchors(built: Path) -> None:
     promised += [p["url"] for sop in katalog["sop"] for p in sop["prosedur"]]
     promised += [s["url"] for sop in katalog["sop"] for p in sop["prosedur"]
                  for s in p["langkah"]]
+    promised += [r["url"] for sop in katalog["sop"] for r in sop["riwayat_revisi"]]
     assert len(promised) > 30
     for url in promised:
         assert_leads_somewhere(built, url)
@@ -81,11 +82,18 @@ def test_citation_and_step_link_example(built: Path) -> None:
         page = file.read_text(encoding="utf-8")
         (citation,) = re.findall(r'id="kutipan-sop"><code>(.*?)</code>', page, re.S)
         assert html.unescape(citation).endswith(", " + sop["url"])
-        example = re.search(r"menyalin alamatnya, mis\.\s*<code>(.*?)</code>", page, re.S)
+        example = re.search(r"revisi berlaku, mis\.\s*<code>(.*?)</code>", page, re.S)
         assert example, "the step-link example is missing"
         step = sop["prosedur"][0]["langkah"][0]["url"]
         assert html.unescape(example[1]) == step
         assert_leads_somewhere(built, step)
+        # The revision-specific citation and step link: the text a memo means, forever.
+        (cited,) = re.findall(r'id="kutipan-revisi"><code>(.*?)</code>', page, re.S)
+        assert html.unescape(cited).endswith(f", revisi {sop['revisi']['nomor']}, "
+                                             + sop["revisi"]["url"])
+        (fixed,) = re.findall(r'id="contoh-tautan-revisi">(.*?)</code>', page, re.S)
+        assert html.unescape(fixed) == sop["revisi"]["url"] + "#" + step.split("#")[1]
+        assert_leads_somewhere(built, html.unescape(fixed))
 
 
 def test_every_sidebar_link_leads_to_a_page(built: Path) -> None:

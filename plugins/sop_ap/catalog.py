@@ -152,9 +152,11 @@ def build_catalog(result: LoadResult, drafts: bool = True) -> tuple[Catalog, lis
     _resolve_keterkaitan(catalog, result, problems)
     _add_revisions(catalog, result, problems)
     sources = {s.model.id: s for s in result.sops if catalog.sops.get(s.model.id) is s.model}
-    hidden = draft_ids - catalog.sops.keys()
+    # Drafts, shown or not (a draft whose published revision is shown is not one here).
+    still_draft = {i for i in draft_ids if i not in catalog.sops
+                   or catalog.sops[i].status == "draf"}
     catalog.status, catalog.decree_revoked_by, more = status.resolve(
-        catalog.sops, sources, result.keputusan, hidden)
+        catalog.sops, sources, result.keputusan, still_draft)
     problems += more
     return catalog, problems
 

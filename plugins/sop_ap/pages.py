@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -283,25 +282,26 @@ def _procedure_view(sop: Sop, proc: Prosedur) -> ProcedureView:
     )
 
 
-def _status_view(catalog: Catalog, sop: Sop, page: str) -> StatusView:
+def _status_view(catalog: Catalog, sop: Sop, page: str, site: SiteUrls) -> StatusView:
     state = catalog.status_of(sop.id)
     view = StatusView(state)
     if state.tanggal:
         view.tanggal = parse_tanggal(state.tanggal)
     if state.diganti_oleh and state.diganti_oleh in catalog.sops:
-        view.diganti_href = link(page, urls.sop_page(state.diganti_oleh))
+        view.diganti_href = site.between(page, urls.sop_page(state.diganti_oleh))
         view.diganti_nama = catalog.sops[state.diganti_oleh].nama
     return view
 
 
-def _history(catalog: Catalog, sop_id: str, page: str, shown: int) -> list[HistoryRow]:
+def _history(catalog: Catalog, sop_id: str, page: str, shown: int,
+             site: SiteUrls) -> list[HistoryRow]:
     rows = []
     history = catalog.history(sop_id)
     for i, rev in enumerate(history):
         date_text = rev.sop.tanggal_revisi if rev.nomor else rev.sop.tanggal_pembuatan
         if rev.nomor and parse_tanggal(date_text).revisi:
             date_text = date_text.split("/", 1)[1].strip()
-        href = link(page, urls.sop_revision_page(sop_id, rev.nomor))
+        href = site.between(page, urls.sop_revision_page(sop_id, rev.nomor))
         rows.append(HistoryRow(
             rev.label, date_text,
             [] if rev.sop.perubahan is None else as_list(rev.sop.perubahan),
@@ -314,7 +314,8 @@ def _changes_anchor(previous: Revisi) -> str:
     return f"perubahan-dari-revisi-{previous.label}"
 
 
-def _change_view(catalog: Catalog, sop_id: str, rev: Revisi, page: str) -> ChangeView | None:
+def _change_view(catalog: Catalog, sop_id: str, rev: Revisi, page: str,
+                 site: SiteUrls) -> ChangeView | None:
     history = catalog.history(sop_id)
     index = next(i for i, r in enumerate(history) if r.nomor == rev.nomor)
     if index == 0:
@@ -322,7 +323,8 @@ def _change_view(catalog: Catalog, sop_id: str, rev: Revisi, page: str) -> Chang
     previous = history[index - 1]
     found = perubahan.changes(previous.sop, rev.sop, previous.nomor, rev.nomor)
     old_page = urls.sop_revision_page(sop_id, previous.nomor)
-    procs = []
+    procs: list[tuple[str, str, list[str], list[tuple[str, str | None, list[str]]],
+                      list[str], list[str]]] = []
     for proc in found.prosedur:
         lines = [perubahan.ubah_line(u) for u in proc.kolom]
         if proc.jenis != "diubah":
@@ -336,8 +338,8 @@ def _change_view(catalog: Catalog, sop_id: str, rev: Revisi, page: str) -> Chang
             if entry.baru is not None and proc.baru is not None:
                 href = "#" + anchors.step_anchor(rev.sop, proc.baru, entry.baru)
             elif proc.lama is not None and entry.lama is not None:
-                href = link(page, old_page, anchors.step_anchor(previous.sop, proc.lama,
-                                                                entry.lama))
+                href = site.between(page, old_page, anchors.step_anchor(
+                    previous.sop, proc.lama, entry.lama))
             else:  # pragma: no cover - every entry has a side
                 href = None
             steps.append((perubahan.step_line(proc.lama, proc.baru, entry), href,
@@ -414,16 +416,16 @@ def sop_view(catalog: Catalog, sop: Sop, site: SiteUrls, rev: Revisi | None = No
             "peringatan": as_list(sop.peringatan),
             "pencatatan": as_list(sop.pencatatan),
         },
-        status=_status_view(catalog, catalog.sops[sop.id], page),
+        status=_status_view(catalog, catalog.sops[sop.id], page, site),
         revisi=rev.label,
         revision_url=revision_url,
         revision_citation=f"{cite}, revisi {rev.label}, {revision_url}",
         current=current,
         on_revision_page=on_revision_page,
-        current_href=link(page, urls.sop_page(sop.id)),
+        current_href=site.between(page, urls.sop_page(sop.id)),
         current_label=catalog.history(sop.id)[-1].label,
-        history=_history(catalog, sop.id, page, rev.nomor),
-        changes=_change_view(catalog, sop.id, rev, page),
+        history=_history(catalog, sop.id, page, rev.nomor, site),
+        changes=_change_view(catalog, sop.id, rev, page, site),
         evaluasi=tinjauan.terakhir(sop, "evaluasi"),
         monitoring=tinjauan.terakhir(sop, "monitoring"),
     )
@@ -668,9 +670,9 @@ def site_pages(
 ) -> list[GeneratedPage]:
     """Every generated page. `site_url` and `use_directory_urls` are MkDocs' settings:
     the URLs printed on pages and in katalog.json follow them; `siklus` sets the review
-    page's reference day and period (default: today, 12 months)."""
+    page's reference day and period (the review page is made only with one: the plugin
+    always passes it, with the build date unless the site pins one)."""
     site = SiteUrls(site_url, use_directory_urls)
-    siklus = siklus or Siklus(date.today())
     pages = _sop_pages(env, catalog, site, cache)
     pages += [
         GeneratedPage(urls.unit_page(u.id), env.get_template("unit.md.j2").render(
@@ -681,8 +683,9 @@ def site_pages(
         **role_context(catalog))))
     pages.append(GeneratedPage(LAW_INDEX, env.get_template("dasar-hukum.md.j2").render(
         **law_context(catalog))))
-    pages.append(GeneratedPage(REVIEW_INDEX, env.get_template("perlu-ditinjau.md.j2").render(
-        **review_context(catalog, siklus))))
+    if siklus is not None:
+        pages.append(GeneratedPage(REVIEW_INDEX, env.get_template(
+            "perlu-ditinjau.md.j2").render(**review_context(catalog, siklus))))
     if with_home:
         pages.append(GeneratedPage(HOME, env.get_template("beranda.md.j2").render(
             **home_context(catalog))))

@@ -201,10 +201,11 @@ def _label(proc: Prosedur, no: int) -> str:
 
 def procedure_changes(old: Prosedur, new: Prosedur) -> PerubahanProsedur:
     result = PerubahanProsedur(new.kode, _heading(new), "diubah", old, new)
-    for label, a, b in (("Judul", old.judul, new.judul),
-                        ("Judul kolom masukan", old.label_kelengkapan, new.label_kelengkapan)):
-        if _plain(a) != _plain(b):
-            result.kolom.append(Ubah(label, _plain(a), _plain(b)))
+    for label, was, now in (("Judul", old.judul, new.judul),
+                            ("Judul kolom masukan", old.label_kelengkapan,
+                             new.label_kelengkapan)):
+        if _plain(was) != _plain(now):
+            result.kolom.append(Ubah(label, _plain(was), _plain(now)))
     result.pelaksana_ditambah = [x for x in new.pelaksana if x not in old.pelaksana]
     result.pelaksana_dihapus = [x for x in old.pelaksana if x not in new.pelaksana]
     pairs, moved = match_steps(old.langkah, new.langkah)

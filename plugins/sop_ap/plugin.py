@@ -106,7 +106,8 @@ class SopApPlugin(BasePlugin[SopApConfig]):
             (root / self.config.templates_dir).resolve() if self.config.templates_dir else None
         )
         self.drafts = self.config.draf or os.environ.get("SOP_AP_DRAF") == "1"
-        self.siklus = Siklus(_reference_day(self.config.tanggal_acuan),
+        acuan: str | date | None = self.config.tanggal_acuan  # type: ignore[assignment]
+        self.siklus = Siklus(_reference_day(acuan),
                              self.config.masa_tinjau_bulan)
         config.watch.append(str(self.data_dir))
         if self.templates_dir:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from .loader import Loaded
 from .model import Keputusan, Sop, Status, as_list
 from .problems import Problem
+from .yamlsource import PathKey
 
 
 @dataclass(frozen=True)
@@ -78,16 +79,16 @@ def resolve(
             found[sop_id] = StatusSop(sop.status) if sop.status != "berlaku" else BERLAKU
     by_id = {d.model.id: d.model for d in decrees}
     revoked: dict[str, Keputusan] = {}
-    for item in decrees:
-        kep = item.model
+    for decree in decrees:
+        kep = decree.model
         for i, old_id in enumerate(mencabut(kep)):
-            loc = ("mencabut", i) if isinstance(kep.mencabut, list) else ("mencabut",)
+            where: PathKey = ("mencabut", i) if isinstance(kep.mencabut, list) else ("mencabut",)
             if old_id == kep.id:
-                problems.append(item.at(loc, "", "a decree cannot revoke itself"))
+                problems.append(decree.at(where, "", "a decree cannot revoke itself"))
                 continue
             old = by_id.get(old_id)
             if old is None:
-                problems.append(item.at(loc, "", f"decree id '{old_id}' does not exist "
+                problems.append(decree.at(where, "", f"decree id '{old_id}' does not exist "
                                         f"(decrees: {', '.join(sorted(by_id)) or 'none'})"))
                 continue
             revoked[old_id] = kep

@@ -10,6 +10,7 @@ importing MkDocs. Anchors inside a page are in `anchors.py`.
 
 from __future__ import annotations
 
+import posixpath
 from dataclasses import dataclass
 from urllib.parse import quote
 
@@ -74,6 +75,20 @@ def page_url(page: str, use_directory_urls: bool = True) -> str:
     return quote(f"{prefix}{name}/")
 
 
+def relative_url(from_page: str, to_page: str, use_directory_urls: bool = True,
+                 anchor: str | None = None) -> str:
+    """The link from one page to another as the built site needs it, for raw HTML that
+    MkDocs does not rewrite (Markdown links are written as `.md` paths instead)."""
+    here = page_url(from_page, use_directory_urls)
+    there = page_url(to_page, use_directory_urls)
+    here_dir = "" if here == "./" else here.rsplit("/", 1)[0]
+    rel = posixpath.relpath("" if there == "./" else there or ".", here_dir or ".") \
+        if there != "./" else posixpath.relpath(".", here_dir or ".")
+    if there.endswith("/") and not rel.endswith("/"):
+        rel += "/"
+    return f"{rel}#{anchor}" if anchor else rel
+
+
 @dataclass(frozen=True)
 class SiteUrls:
     """Public URLs of pages, as readers copy them: absolute under `site_url` when the
@@ -93,6 +108,10 @@ class SiteUrls:
 
     def sop(self, sop_id: str, anchor: str | None = None) -> str:
         return self.of(sop_page(sop_id), anchor)
+
+    def between(self, from_page: str, to_page: str, anchor: str | None = None) -> str:
+        """A relative link for raw HTML (see `relative_url`)."""
+        return relative_url(from_page, to_page, self.use_directory_urls, anchor)
 
     def sop_revision(self, sop_id: str, nomor: int, anchor: str | None = None) -> str:
         return self.of(sop_revision_page(sop_id, nomor), anchor)
