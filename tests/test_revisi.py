@@ -17,9 +17,21 @@ import json
 import os
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
-from helpers import ROOT, make_project, mkdocs_build, primary_nav, read, text_of
+from helpers import (
+    ARTIFACTS,
+    ROOT,
+    PageWatch,
+    make_project,
+    mkdocs_build,
+    primary_nav,
+    read,
+    serve,
+    text_of,
+)
+from playwright.sync_api import expect
 from sop_ap import anchors, perubahan
 from sop_ap.catalog import Catalog, build_catalog, load_catalog
 from sop_ap.loader import load_dir
@@ -350,3 +362,55 @@ def test_links_in_banners_history_and_changes_lead_to_pages_and_anchors(
                     assert f'id="{anchor}"' in target.read_text(encoding="utf-8"), href
                 followed += 1
     assert followed > 40
+
+
+# --------------------------------------------------------------------------- in the browser
+
+MEMO = """<!doctype html><html lang="id"><head><meta charset="utf-8"><title>Memo</title>
+<link rel="icon" href="data:,"></head>
+<body><p>Sesuai SOP Nomor 001/SOP/2021 <a id="kutipan" href="{href}">langkah A.3</a>.</p>
+</body></html>"""
+
+
+def test_memo_link_to_an_old_revision_lands_on_the_old_step(site: Path, browser: Any) -> None:
+    """A memo cites revision 01, step A.3 (a step revision 02 removed): the link opens
+    that step's old text, the page says it is not the revision in force, and one click
+    reaches the current revision. Screenshots of the page and of a revoked SOP's page
+    go to tests/artifacts/ (1280 px wide)."""
+    (site / "memo.html").write_text(MEMO.format(
+        href="sop/layanan-surat/revisi-01/#langkah-a-3"), encoding="utf-8")
+    w = PageWatch(browser, serve(site))
+    try:
+        page = w.open("memo.html")
+        page.click("#kutipan")
+        page.wait_for_load_state("load")
+        assert page.url == w.base_url + "sop/layanan-surat/revisi-01/#langkah-a-3"
+        row = page.locator("#langkah-a-3")
+        expect(row).to_be_visible()
+        expect(row).to_contain_text("Memberi nomor agenda surat")
+        expect(row).to_contain_text("Sekretaris")
+        banner = page.locator("#status-revisi")
+        expect(banner).to_be_visible()
+        expect(banner).to_contain_text("Ini revisi 01, bukan revisi yang berlaku")
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        page.evaluate("window.scrollTo(0, 0)")
+        page.screenshot(path=str(ARTIFACTS / "revisi-lama.png"), full_page=False)
+        page.locator("#status-revisi a.sop-ke-terkini").click()
+        page.wait_for_load_state("load")
+        assert page.url == w.base_url + "sop/layanan-surat/"
+        expect(page.locator("#status-revisi")).to_have_count(0)
+        expect(page.locator("#langkah-a-3")).to_contain_text("Mendisposisikan surat")
+        expect(page.locator("#riwayat-revisi-02")).to_contain_text("(berlaku)")
+        page.locator("#perubahan-dari-revisi-01").scroll_into_view_if_needed()
+        page.screenshot(path=str(ARTIFACTS / "revisi-perubahan.png"), full_page=False)
+        page = w.open("sop/izin-lama/")
+        banner = page.locator("#status-dicabut")
+        expect(banner).to_be_visible()
+        expect(banner).to_contain_text("SOP ini telah dicabut sejak 01-03-2024")
+        page.screenshot(path=str(ARTIFACTS / "dicabut.png"), full_page=False)
+        page.locator("#status-dicabut a.sop-pengganti").click()
+        page.wait_for_load_state("load")
+        assert page.url == w.base_url + "sop/izin-baru/"
+        assert not w.errors and not w.outside_requests()
+    finally:
+        w.close()

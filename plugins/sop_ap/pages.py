@@ -535,7 +535,11 @@ def review_context(catalog: Catalog, siklus: Siklus) -> dict[str, Any]:
     weak = [(s, e, link(REVIEW_INDEX, urls.sop_page(s.id), "evaluasi"))
             for s in catalog.sops.values() if catalog.status_of(s.id).status == "berlaku"
             if (e := tinjauan.terakhir(s, "evaluasi")) and e.hasil != "berjalan dengan baik"]
+    unreadable = [(s, link(REVIEW_INDEX, urls.sop_page(s.id)), tinjauan.counted_from(s)[0])
+                  for s in catalog.sops.values() if catalog.status_of(s.id).status == "berlaku"
+                  if tinjauan.counted_from(s)[1] is None]
     return {
+        "unreadable": unreadable,
         "acuan": parse_tanggal(siklus.acuan.isoformat()),
         "batas": parse_tanggal(tinjauan.months_before(siklus.acuan,
                                                       siklus.masa_bulan).isoformat()),

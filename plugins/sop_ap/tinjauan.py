@@ -52,12 +52,19 @@ class Tinjauan:
     evaluasi: Evaluasi | None  # its last evaluation (None: never evaluated)
 
 
+def counted_from(sop: Sop) -> tuple[str, date | None]:
+    """The date the review clock starts from, as written and as read: the last
+    evaluation, else the effective date (a revision restarts the clock)."""
+    last = terakhir(sop, "evaluasi")
+    text = last.tanggal if last else sop.tanggal_berlaku
+    return text, parse_tanggal(text).tanggal
+
+
 def due(sop: Sop, siklus: Siklus) -> Tinjauan | None:
     """The SOP's review, when it is due on the reference date (None when it is not, or
-    when no date to count from can be read)."""
+    when no date to count from can be read: see `counted_from`)."""
     last = terakhir(sop, "evaluasi")
-    day = parse_tanggal(last.tanggal).tanggal if last else parse_tanggal(
-        sop.tanggal_berlaku).tanggal
+    _, day = counted_from(sop)
     if day is None or day > months_before(siklus.acuan, siklus.masa_bulan):
         return None
     return Tinjauan(sop, day, last)
