@@ -412,6 +412,10 @@ def validation_problems(exc: ValidationError, source: Source) -> list[Problem]:
     return problems
 
 
+def _expected(err: ErrorDetails) -> str:
+    return str(err.get("ctx", {}).get("expected", ""))
+
+
 def _problem(source: Source, loc: PathKey, errs: list[ErrorDetails]) -> Problem:
     err = errs[0]
     kind = err["type"]
@@ -427,6 +431,9 @@ def _problem(source: Source, loc: PathKey, errs: list[ErrorDetails]) -> Problem:
         guess = difflib.get_close_matches(str(loc[-1]), sorted(FIELD_NAMES), n=1, cutoff=0.75)
         if guess:
             message += f" (did you mean '{guess[0]}'?)"
+    elif kind == "literal_error" and len(errs) == 1 and "selesai" not in _expected(err):
+        # A choice such as status or hasil (the 'selesai' of a target is a union branch).
+        message = f"expected {_expected(err)}, found {_kind(value)}"
     elif all(e["type"] in _TYPE_ERRORS for e in errs):
         expected = " or ".join(dict.fromkeys(_TYPE_ERRORS[e["type"]] for e in errs))
         if value is None and "text" in expected:
