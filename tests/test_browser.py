@@ -252,11 +252,15 @@ def test_sop_page_shows_every_element(w: PageWatch, catalog: Catalog, sop: Sop) 
         ids = table.locator("tbody tr").evaluate_all("rows => rows.map(r => r.id)")
         assert ids == [f"langkah-{proc.kode.lower()}-{s.no}" for s in proc.langkah]
 
-    # Material's copy button renames the block's id (`__code_kutipan-sop`): use the class.
-    citation = text("pre.sop-kutipan")
-    assert f"{site_url()}{SOP_PATH}" in citation
+    # Material's copy button renames the block's id (`__code_kutipan-sop`): match its end.
+    citation = text('pre.sop-kutipan[id$="kutipan-sop"]')
+    assert citation.endswith(f"{site_url()}{SOP_PATH}")
     assert sop.nomor in citation and sop.nama in citation
-    assert page.locator("pre.sop-kutipan").is_visible()
+    assert page.locator('pre.sop-kutipan[id$="kutipan-sop"]').is_visible()
+    # Beside it, the citation of this revision (what a memo means), at its permanent page.
+    cited = text('pre.sop-kutipan[id$="kutipan-revisi"]')
+    assert cited.endswith(f", revisi 01, {site_url()}{SOP_PATH}revisi-01/")
+    assert page.locator('pre.sop-kutipan[id$="kutipan-revisi"]').is_visible()
 
     # The six elements as on paper: two columns, three rows, at 1280 px.
     assert page.viewport_size["width"] == 1280
@@ -692,7 +696,7 @@ def test_hostile_tables_keep_their_columns(
             for row in rows:
                 assert row["cells"] == (6 if row["id"] in merged else 7), (path, row)
             assert merged, "the data set should merge some waktu cells"
-    assert seen == 3
+    assert seen == 2 * 3  # three procedures, on each SOP's page and its revision's page
     unit_tables = hostile_visits["unit/bagian-uji/"]["tables"]
     assert any(t["widths"][0] == 4 for t in unit_tables)  # the decree's list of SOPs
 
