@@ -175,7 +175,7 @@ def test_change_summary_shown_on_the_newer_revision_and_linkable(site: Path) -> 
                 assert line.strip() in text, line
     page = read(site, "sop/layanan-surat/revisi-02/index.html")
     # A removed step links to where it was, an added one to where it is.
-    assert '<a href="../revisi-01/#langkah-a-3">Langkah A.3 dihapus' in page
+    assert '<a href="../revisi-01/#langkah-a-3">Langkah lama A.3 dihapus' in page
     assert '<a href="#langkah-a-2">Langkah A.2 ditambah' in page
     assert 'id="perubahan-dari-revisi-00"' in read(site, "sop/layanan-surat/revisi-01/index.html")
     assert 'id="perubahan-dari-revisi' not in read(site,

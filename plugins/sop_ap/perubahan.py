@@ -322,7 +322,7 @@ def step_line(proc_old: Prosedur | None, proc_new: Prosedur | None,
             where += f" (dulu {_label(proc_old, entry.lama)})"
     else:
         assert proc_old is not None and entry.lama is not None
-        where = f"Langkah {_label(proc_old, entry.lama)}"
+        where = f"Langkah lama {_label(proc_old, entry.lama)}"  # its number before
     return f"{where} {_STEP_WORDS[entry.jenis]}: {' '.join(entry.kegiatan.split())}"
 
 
