@@ -414,3 +414,22 @@ def test_memo_link_to_an_old_revision_lands_on_the_old_step(site: Path, browser:
         assert not w.errors and not w.outside_requests()
     finally:
         w.close()
+
+
+def test_a_draft_is_marked_on_screen_and_in_print(preview: Path, browser: Any) -> None:
+    w = PageWatch(browser, serve(preview))
+    try:
+        page = w.open("sop/rancangan.html")
+        expect(page.locator("h1 .sop-tanda-draf")).to_have_text("DRAF")
+        expect(page.locator("#status-sop")).to_be_visible()
+        page.emulate_media(media="print")
+        mark = page.evaluate("getComputedStyle(document.querySelector('article.md-typeset'),"
+                             " '::before').content")
+        assert mark == '"DRAF - BELUM BERLAKU"'
+        expect(page.locator("#status-sop")).to_be_visible()
+        page = w.open("sop/layanan-surat.html")
+        assert page.evaluate("getComputedStyle(document.querySelector('article.md-typeset'),"
+                             " '::before').content") != '"DRAF - BELUM BERLAKU"'
+        assert not w.errors and not w.outside_requests()
+    finally:
+        w.close()

@@ -15,6 +15,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 import pytest
 from helpers import BASE, make_project, mkdocs_build, primary_nav
 from mkdocs.structure.files import File
+from mkdocs.utils import get_relative_url
 from sop_ap import urls
 
 SITE_URL = "https://intranet.example.go.id/sop-ap/"  # under a sub-path, as intranets are
@@ -27,6 +28,22 @@ SITE_URL = "https://intranet.example.go.id/sop-ap/"  # under a sub-path, as intr
 def test_page_url_is_mkdocs_own(page: str, directory_urls: bool) -> None:
     mkdocs_file = File(page, src_dir=None, dest_dir="/site", use_directory_urls=directory_urls)
     assert urls.page_url(page, directory_urls) == mkdocs_file.url
+
+
+PAGES = ["index.md", "sop/a.md", "sop/a/revisi-01.md", "sop/b/revisi-00.md", "unit/x.md",
+         "indeks/pelaksana.md"]
+
+
+@pytest.mark.parametrize("directory_urls", [True, False])
+def test_relative_url_is_mkdocs_own(directory_urls: bool) -> None:
+    """Links written in raw HTML (banners, revision history) are what MkDocs would make."""
+    def url(page: str) -> str:
+        return File(page, src_dir=None, dest_dir="/site", use_directory_urls=directory_urls).url
+
+    for here in PAGES:
+        for there in PAGES:
+            expected = get_relative_url(url(there), url(here))
+            assert urls.relative_url(here, there, directory_urls) == expected, (here, there)
 
 
 @pytest.fixture(scope="module", params=[True, False], ids=["directory-urls", "html-urls"])

@@ -81,9 +81,7 @@ def relative_url(from_page: str, to_page: str, use_directory_urls: bool = True,
     MkDocs does not rewrite (Markdown links are written as `.md` paths instead)."""
     here = page_url(from_page, use_directory_urls)
     there = page_url(to_page, use_directory_urls)
-    here_dir = "" if here == "./" else here.rsplit("/", 1)[0]
-    rel = posixpath.relpath("" if there == "./" else there or ".", here_dir or ".") \
-        if there != "./" else posixpath.relpath(".", here_dir or ".")
+    rel = posixpath.relpath("." if there == "./" else there, posixpath.dirname(here) or ".")
     if there.endswith("/") and not rel.endswith("/"):
         rel += "/"
     return f"{rel}#{anchor}" if anchor else rel
