@@ -321,7 +321,7 @@ def test_follow_links(w: PageWatch, catalog: Catalog, sop: Sop) -> None:
     assert target.bounding_box()["y"] >= header["y"] + header["height"] - 1, "under the header"
     assert page.evaluate("document.querySelector(':target').id") == "langkah-b-12"
 
-    # The "#" of a step copies the step's address and stays on the page.
+    # The "#" of a step copies the step's address at this revision and stays on the page.
     w.context.grant_permissions(["clipboard-read", "clipboard-write"],
                                 origin=w.base_url.rstrip("/"))
     page.evaluate("window.__samePage = true")
@@ -332,7 +332,11 @@ def test_follow_links(w: PageWatch, catalog: Catalog, sop: Sop) -> None:
     assert page.url == expected
     assert page.evaluate("window.__samePage") is True
     assert page.evaluate("document.querySelector(':target').id") == "langkah-a-3"
-    assert page.evaluate("navigator.clipboard.readText()") == expected
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied == f"{w.base_url}{SOP_PATH}revisi-01/#langkah-a-3"
+    page.goto(copied)
+    expect(page.locator("#langkah-a-3")).to_contain_text(
+        squash(sop.prosedur[0].langkah[2].kegiatan).split()[0])
     assert not w.errors
 
 

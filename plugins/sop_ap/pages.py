@@ -161,6 +161,7 @@ class SopView:
     status: StatusView = field(default_factory=lambda: StatusView(StatusSop("berlaku")))
     revisi: str = "00"  # this revision's number
     revision_url: str = ""  # its permanent URL
+    revision_href: str = ""  # its permanent page, relative to this page (for the step links)
     revision_citation: str = ""
     current: bool = True  # the revision in force (not an earlier one)
     on_revision_page: bool = False  # this is the revision's own page, not /sop/<id>/
@@ -419,6 +420,7 @@ def sop_view(catalog: Catalog, sop: Sop, site: SiteUrls, rev: Revisi | None = No
         status=_status_view(catalog, catalog.sops[sop.id], page, site),
         revisi=rev.label,
         revision_url=revision_url,
+        revision_href=site.between(page, urls.sop_revision_page(sop.id, rev.nomor)),
         revision_citation=f"{cite}, revisi {rev.label}, {revision_url}",
         current=current,
         on_revision_page=on_revision_page,
