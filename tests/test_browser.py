@@ -252,11 +252,15 @@ def test_sop_page_shows_every_element(w: PageWatch, catalog: Catalog, sop: Sop) 
         ids = table.locator("tbody tr").evaluate_all("rows => rows.map(r => r.id)")
         assert ids == [f"langkah-{proc.kode.lower()}-{s.no}" for s in proc.langkah]
 
-    # Material's copy button renames the block's id (`__code_kutipan-sop`): use the class.
-    citation = text("pre.sop-kutipan")
-    assert f"{site_url()}{SOP_PATH}" in citation
+    # Material's copy button renames the block's id (`__code_kutipan-sop`): match its end.
+    citation = text('pre.sop-kutipan[id$="kutipan-sop"]')
+    assert citation.endswith(f"{site_url()}{SOP_PATH}")
     assert sop.nomor in citation and sop.nama in citation
-    assert page.locator("pre.sop-kutipan").is_visible()
+    assert page.locator('pre.sop-kutipan[id$="kutipan-sop"]').is_visible()
+    # Beside it, the citation of this revision (what a memo means), at its permanent page.
+    cited = text('pre.sop-kutipan[id$="kutipan-revisi"]')
+    assert cited.endswith(f", revisi 01, {site_url()}{SOP_PATH}revisi-01/")
+    assert page.locator('pre.sop-kutipan[id$="kutipan-revisi"]').is_visible()
 
     # The six elements as on paper: two columns, three rows, at 1280 px.
     assert page.viewport_size["width"] == 1280
@@ -317,7 +321,7 @@ def test_follow_links(w: PageWatch, catalog: Catalog, sop: Sop) -> None:
     assert target.bounding_box()["y"] >= header["y"] + header["height"] - 1, "under the header"
     assert page.evaluate("document.querySelector(':target').id") == "langkah-b-12"
 
-    # The "#" of a step copies the step's address and stays on the page.
+    # The "#" of a step copies the step's address at this revision and stays on the page.
     w.context.grant_permissions(["clipboard-read", "clipboard-write"],
                                 origin=w.base_url.rstrip("/"))
     page.evaluate("window.__samePage = true")
@@ -328,7 +332,11 @@ def test_follow_links(w: PageWatch, catalog: Catalog, sop: Sop) -> None:
     assert page.url == expected
     assert page.evaluate("window.__samePage") is True
     assert page.evaluate("document.querySelector(':target').id") == "langkah-a-3"
-    assert page.evaluate("navigator.clipboard.readText()") == expected
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied == f"{w.base_url}{SOP_PATH}revisi-01/#langkah-a-3"
+    page.goto(copied)
+    expect(page.locator("#langkah-a-3")).to_contain_text(
+        squash(sop.prosedur[0].langkah[2].kegiatan).split()[0])
     assert not w.errors
 
 
@@ -692,7 +700,7 @@ def test_hostile_tables_keep_their_columns(
             for row in rows:
                 assert row["cells"] == (6 if row["id"] in merged else 7), (path, row)
             assert merged, "the data set should merge some waktu cells"
-    assert seen == 3
+    assert seen == 2 * 3  # three procedures, on each SOP's page and its revision's page
     unit_tables = hostile_visits["unit/bagian-uji/"]["tables"]
     assert any(t["widths"][0] == 4 for t in unit_tables)  # the decree's list of SOPs
 

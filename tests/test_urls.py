@@ -15,6 +15,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 import pytest
 from helpers import BASE, make_project, mkdocs_build, primary_nav
 from mkdocs.structure.files import File
+from mkdocs.utils import get_relative_url
 from sop_ap import urls
 
 SITE_URL = "https://intranet.example.go.id/sop-ap/"  # under a sub-path, as intranets are
@@ -27,6 +28,22 @@ SITE_URL = "https://intranet.example.go.id/sop-ap/"  # under a sub-path, as intr
 def test_page_url_is_mkdocs_own(page: str, directory_urls: bool) -> None:
     mkdocs_file = File(page, src_dir=None, dest_dir="/site", use_directory_urls=directory_urls)
     assert urls.page_url(page, directory_urls) == mkdocs_file.url
+
+
+PAGES = ["index.md", "sop/a.md", "sop/a/revisi-01.md", "sop/b/revisi-00.md", "unit/x.md",
+         "indeks/pelaksana.md"]
+
+
+@pytest.mark.parametrize("directory_urls", [True, False])
+def test_relative_url_is_mkdocs_own(directory_urls: bool) -> None:
+    """Links written in raw HTML (banners, revision history) are what MkDocs would make."""
+    def url(page: str) -> str:
+        return File(page, src_dir=None, dest_dir="/site", use_directory_urls=directory_urls).url
+
+    for here in PAGES:
+        for there in PAGES:
+            expected = get_relative_url(url(there), url(here))
+            assert urls.relative_url(here, there, directory_urls) == expected, (here, there)
 
 
 @pytest.fixture(scope="module", params=[True, False], ids=["directory-urls", "html-urls"])
@@ -69,6 +86,7 @@ def test_katalog_urls_lead_to_their_pages_and_anchors(built: Path) -> None:
     promised += [p["url"] for sop in katalog["sop"] for p in sop["prosedur"]]
     promised += [s["url"] for sop in katalog["sop"] for p in sop["prosedur"]
                  for s in p["langkah"]]
+    promised += [r["url"] for sop in katalog["sop"] for r in sop["riwayat_revisi"]]
     assert len(promised) > 30
     for url in promised:
         assert_leads_somewhere(built, url)
@@ -81,11 +99,18 @@ def test_citation_and_step_link_example(built: Path) -> None:
         page = file.read_text(encoding="utf-8")
         (citation,) = re.findall(r'id="kutipan-sop"><code>(.*?)</code>', page, re.S)
         assert html.unescape(citation).endswith(", " + sop["url"])
-        example = re.search(r"menyalin alamatnya, mis\.\s*<code>(.*?)</code>", page, re.S)
+        example = re.search(r"revisi berlaku, mis\.\s*<code>(.*?)</code>", page, re.S)
         assert example, "the step-link example is missing"
         step = sop["prosedur"][0]["langkah"][0]["url"]
         assert html.unescape(example[1]) == step
         assert_leads_somewhere(built, step)
+        # The revision-specific citation and step link: the text a memo means, forever.
+        (cited,) = re.findall(r'id="kutipan-revisi"><code>(.*?)</code>', page, re.S)
+        assert html.unescape(cited).endswith(f", revisi {sop['revisi']['nomor']}, "
+                                             + sop["revisi"]["url"])
+        (fixed,) = re.findall(r'id="contoh-tautan-revisi">(.*?)</code>', page, re.S)
+        assert html.unescape(fixed) == sop["revisi"]["url"] + "#" + step.split("#")[1]
+        assert_leads_somewhere(built, html.unescape(fixed))
 
 
 def test_every_sidebar_link_leads_to_a_page(built: Path) -> None:

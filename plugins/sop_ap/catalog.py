@@ -1,19 +1,24 @@
 """The whole set of SOPs: ids, units, decrees, keterkaitan both ways.
 
 Built from a `LoadResult`; checks everything that spans files (duplicate
-ids, unknown units, decree entries) and resolves keterkaitan by id or title.
+ids, unknown units, decree entries, earlier revisions, revocations) and resolves
+keterkaitan by id or title. Drafts are left out unless asked for (a preview).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import revisi, status
 from .loader import FileCache, Loaded, LoadResult, load_dir
 from .model import EntriDaftarSop, Keputusan, RujukanSop, Sop, Unit, as_list
 from .problems import DataError, Problem
+from .revisi import Revisi
+from .status import StatusSop
 
 
 @dataclass(frozen=True)
@@ -53,6 +58,28 @@ class Catalog:
     digests: dict[str, str] = field(default_factory=dict)  # SOP id -> content hash of its file
     keterkaitan: dict[str, list[Rujukan]] = field(default_factory=dict)
     dirujuk_oleh: dict[str, list[str]] = field(default_factory=dict)
+    revisions: dict[str, list[Revisi]] = field(default_factory=dict)
+    """Earlier revisions of each SOP, oldest first (the current one is in `sops`)."""
+    status: dict[str, StatusSop] = field(default_factory=dict)
+    decree_revoked_by: dict[str, Keputusan] = field(default_factory=dict)
+
+    def keterkaitan_of(self, sop: Sop) -> list[Rujukan]:
+        """The keterkaitan of an SOP or of one of its earlier revisions, resolved."""
+        if self.sops.get(sop.id) is sop:
+            return self.keterkaitan.get(sop.id, [])
+        by_title = {normalise_title(s.nama): s.id for s in self.sops.values()}
+        entries = {normalise_title(e.entry.nama): e for e in self.decree_entries()}
+        found = (_resolve(ref, self, by_title, entries) for ref in as_list(sop.keterkaitan))
+        return [r for r in found if r is not None]
+
+    def status_of(self, sop_id: str) -> StatusSop:
+        return self.status.get(sop_id, status.BERLAKU)
+
+    def history(self, sop_id: str) -> list[Revisi]:
+        """Every revision of an SOP, oldest first, the current one last."""
+        sop = self.sops[sop_id]
+        current = Revisi(revisi.nomor_revisi(sop), sop, self.source_paths.get(sop_id, ""))
+        return [*self.revisions.get(sop_id, []), current]
 
     def unit_chain(self, unit_id: str) -> list[Unit]:
         """The unit and its parents, instansi first."""
@@ -111,14 +138,58 @@ def normalise_title(text: str) -> str:
     return re.sub(r"^sop\s+", "", text)
 
 
-def build_catalog(result: LoadResult) -> tuple[Catalog, list[Problem]]:
+def build_catalog(result: LoadResult, drafts: bool = True) -> tuple[Catalog, list[Problem]]:
+    """The catalog of a loaded folder; without `drafts`, draft SOPs are left out (an SOP
+    whose new revision is a draft then shows its latest published revision)."""
+    draft_ids = {s.model.id for s in result.sops if s.model.status == "draf"}
+    if not drafts:
+        result = _published(result)
     catalog = Catalog(digests=dict(result.digests))
     problems: list[Problem] = []
     _add_units(catalog, result, problems)
     _add_sops(catalog, result, problems)
     _add_decrees(catalog, result, problems)
     _resolve_keterkaitan(catalog, result, problems)
+    _add_revisions(catalog, result, problems)
+    sources = {s.model.id: s for s in result.sops if catalog.sops.get(s.model.id) is s.model}
+    # Drafts, shown or not (a draft whose published revision is shown is not one here).
+    still_draft = {i for i in draft_ids if i not in catalog.sops
+                   or catalog.sops[i].status == "draf"}
+    catalog.status, catalog.decree_revoked_by, more = status.resolve(
+        catalog.sops, sources, result.keputusan, still_draft)
+    problems += more
     return catalog, problems
+
+
+def _published(result: LoadResult) -> LoadResult:
+    """`result` without draft SOPs: a draft's latest earlier revision becomes current;
+    other files may still name a draft (it is treated as not on the site)."""
+    drafts = {s.model.id for s in result.sops if s.model.status == "draf"}
+    if not drafts:
+        return result
+    latest: dict[str, Loaded[Sop]] = {}
+    for item in result.revisions:
+        if item.model.id in drafts and item.model.status != "draf":
+            best = latest.get(item.model.id)
+            if best is None or revisi.nomor_revisi(item.model) > revisi.nomor_revisi(best.model):
+                latest[item.model.id] = item
+    promoted = set(map(id, latest.values()))
+    digests = dict(result.digests)
+    for sop_id, item in latest.items():
+        digests[sop_id] = digests.get(item.path, "")
+    return dataclasses.replace(
+        result,
+        sops=[s for s in result.sops if s.model.status != "draf"] + list(latest.values()),
+        revisions=[r for r in result.revisions if id(r) not in promoted],
+        invalid_ids=result.invalid_ids | (drafts - latest.keys()),
+        digests=digests,
+    )
+
+
+def _add_revisions(catalog: Catalog, result: LoadResult, problems: list[Problem]) -> None:
+    catalog.revisions, more = revisi.earlier(
+        result.revisions, catalog.sops, catalog.source_paths, result.invalid_ids)
+    problems += more
 
 
 def _add_units(catalog: Catalog, result: LoadResult, problems: list[Problem]) -> None:
@@ -258,11 +329,12 @@ def _resolve(
 
 
 def load_catalog(
-    data_dir: Path, cache: FileCache | None = None
+    data_dir: Path, cache: FileCache | None = None, drafts: bool = True
 ) -> tuple[Catalog, list[Problem], int]:
-    """Load, validate and link a data folder. Raises DataError on any error."""
+    """Load, validate and link a data folder (drafts only if `drafts`). Raises DataError
+    on any error, also in a draft left out."""
     result = load_dir(data_dir, cache)
-    catalog, problems = build_catalog(result)
+    catalog, problems = build_catalog(result, drafts)
     everything = sorted(result.problems + problems, key=lambda p: p.sort_key)
     if any(p.severity == "error" for p in everything):
         raise DataError(everything)

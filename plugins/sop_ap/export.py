@@ -7,6 +7,7 @@ import json
 
 from . import anchors, flow
 from .catalog import Catalog
+from .model import as_list
 from .tanggal import parse_tanggal
 from .urls import SiteUrls
 
@@ -15,6 +16,7 @@ def katalog_json(catalog: Catalog, site: SiteUrls) -> str:
     sops = []
     for sop in catalog.sops.values():
         url = site.sop(sop.id)
+        history = catalog.history(sop.id)
         efektif = sop.tanggal_berlaku
         sops.append(
             {
@@ -26,6 +28,19 @@ def katalog_json(catalog: Catalog, site: SiteUrls) -> str:
                 "tanggal_revisi": _date_json(sop.tanggal_revisi),
                 "tanggal_efektif": _date_json(efektif),
                 "url": url,
+                "status": _status_json(catalog, sop.id, site),
+                "revisi": {"nomor": history[-1].label, "url": site.sop_revision(sop.id,
+                                                                             history[-1].nomor)},
+                "riwayat_revisi": [
+                    {
+                        "nomor": r.label,
+                        "tanggal_revisi": _date_json(r.sop.tanggal_revisi),
+                        "perubahan": [] if r.sop.perubahan is None else as_list(r.sop.perubahan),
+                        "url": site.sop_revision(sop.id, r.nomor),
+                        "berlaku": r is history[-1],
+                    }
+                    for r in history
+                ],
                 "prosedur": [
                     {
                         "kode": p.kode,
@@ -52,3 +67,15 @@ def katalog_json(catalog: Catalog, site: SiteUrls) -> str:
 def _date_json(text: str) -> dict[str, str | None]:
     parsed = parse_tanggal(text)
     return {"teks": text, "iso": parsed.iso, "revisi": parsed.revisi}
+
+
+def _status_json(catalog: Catalog, sop_id: str, site: SiteUrls) -> dict[str, object]:
+    state = catalog.status_of(sop_id)
+    out: dict[str, object] = {"status": state.status}
+    if state.dicabut:
+        out["tanggal"] = _date_json(state.tanggal) if state.tanggal else None
+        out["diganti_oleh"] = (
+            {"id": state.diganti_oleh, "url": site.sop(state.diganti_oleh)}
+            if state.diganti_oleh else None)
+        out["dasar"] = state.dasar
+    return out

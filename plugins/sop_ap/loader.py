@@ -1,7 +1,9 @@
 """Read a data folder into validated models, with every problem located.
 
 Files are recognised by place: `unit.yml` at the top holds the units, files
-under `keputusan/` are decrees, every other `.yml`/`.yaml` file is one SOP.
+under `keputusan/` are decrees, files in a folder `<id>.revisi/` are earlier
+revisions of SOP `<id>` (`01.yml`, `02.yml`, …), every other `.yml`/`.yaml` file is
+one SOP.
 All files are read and all problems are collected in one run.
 """
 
@@ -21,6 +23,7 @@ from pydantic_core import ErrorDetails
 from . import flow
 from .model import FILE_MODELS, Keputusan, Prosedur, Sop, UnitFile
 from .problems import Position, Problem, Severity
+from .tanggal import parse_tanggal
 from .waktu import parse_waktu
 from .yamlsource import PathKey, Source, display_path, parse_bytes
 
@@ -28,6 +31,8 @@ M = TypeVar("M", bound=BaseModel)
 
 UNIT_FILE = "unit.yml"
 DECREE_DIR = "keputusan"
+REVISION_DIR_SUFFIX = ".revisi"
+"""`<unit>/<id>.revisi/01.yml`: revision 01 of SOP `<id>`, as it was published."""
 YAML_SUFFIXES = (".yml", ".yaml")
 
 
@@ -60,12 +65,15 @@ class LoadResult:
     sops: list[Loaded[Sop]] = field(default_factory=list)
     units: list[Loaded[UnitFile]] = field(default_factory=list)
     keputusan: list[Loaded[Keputusan]] = field(default_factory=list)
+    revisions: list[Loaded[Sop]] = field(default_factory=list)
+    """Earlier revisions of SOPs (files under `<id>.revisi/`)."""
     problems: list[Problem] = field(default_factory=list)
     files: int = 0
     invalid_ids: set[str] = field(default_factory=set)
     """Ids of SOP files that failed validation: others may still refer to them."""
     digests: dict[str, str] = field(default_factory=dict)
-    """Content hash of each SOP file, by SOP id (a key for caches of rendered pages)."""
+    """Content hash of each SOP file, by SOP id, and of each earlier revision, by its path
+    (a key for caches of rendered pages)."""
     failed_kinds: set[str] = field(default_factory=set)
     """Kinds of file ('unit', 'keputusan', 'sop') of which some file has errors."""
 
@@ -102,6 +110,8 @@ def kind_of(file: Path, data_dir: Path) -> str:
         return "unit"
     if rel.parts[0] == DECREE_DIR:
         return "keputusan"
+    if rel.parent.name.endswith(REVISION_DIR_SUFFIX):
+        return "revisi"
     return "sop"
 
 
@@ -161,6 +171,9 @@ def _collect(item: FileResult, digest: str, result: LoadResult) -> None:
     if item.kind == "sop":
         result.sops.append(item.loaded)
         result.digests.setdefault(item.loaded.model.id, digest)
+    elif item.kind == "revisi":
+        result.revisions.append(item.loaded)
+        result.digests.setdefault(item.loaded.path, digest)
     elif item.kind == "unit":
         result.units.append(item.loaded)
     else:
@@ -176,6 +189,9 @@ def _guess_id(raw: bytes) -> str | None:
     return match.group(1).decode("ascii") if match else None
 
 
+_MODELS: dict[str, type[BaseModel]] = {**FILE_MODELS, "revisi": Sop}
+
+
 def load_file(raw: bytes, shown: str, kind: str) -> FileResult:
     problems: list[Problem] = []
     source = parse_bytes(raw, shown, problems)
@@ -188,13 +204,13 @@ def load_file(raw: bytes, shown: str, kind: str) -> FileResult:
         )
         return FileResult(kind, None, tuple(problems))
     try:
-        model = FILE_MODELS[kind].model_validate(source.data)
+        model = _MODELS[kind].model_validate(source.data)
     except ValidationError as exc:
         problems.extend(validation_problems(exc, source))
         invalid_id = None
-        if kind == "sop":
+        if kind in ("sop", "revisi"):
             problems.extend(_check_valid_procedures(source))
-            if isinstance(source.data.get("id"), str):
+            if kind == "sop" and isinstance(source.data.get("id"), str):
                 invalid_id = source.data["id"]
         return FileResult(kind, None, tuple(problems), invalid_id)
     loaded: Loaded[Any] = Loaded(model, source)
@@ -215,6 +231,7 @@ def check_sop(item: Loaded[Sop]) -> list[Problem]:
     elif sop.tanggal_efektif is None and sop.tanggal_pengesahan is None:
         problems.append(item.at((), "tanggal_efektif", "required field 'tanggal_efektif' is "
                                 "missing (or write tanggal_pengesahan)"))
+    problems.extend(_check_status(item))
     codes: dict[str, int] = {}
     for p, proc in enumerate(sop.prosedur):
         base: PathKey = ("prosedur", p)
@@ -231,6 +248,30 @@ def check_sop(item: Loaded[Sop]) -> list[Problem]:
         for loc, message in flow.check(proc):
             problems.append(item.at((*base, *loc), "", message))
         problems.extend(_waktu_warnings(item, base, proc))
+    return problems
+
+
+def _check_status(item: Loaded[Sop]) -> list[Problem]:
+    """`status: dicabut` goes with `dicabut: {tanggal, ...}`, and only with it; dates of
+    revocation and evaluation must be readable days (the review cycle counts from them)."""
+    sop = item.model
+    problems: list[Problem] = []
+    if sop.status == "dicabut" and sop.dicabut is None:
+        problems.append(item.at(("status",), "", "a revoked SOP needs `dicabut:` with its "
+                                "tanggal (and diganti_oleh: the id of the SOP that replaces it)"))
+    if sop.dicabut is not None and sop.status != "dicabut":
+        problems.append(item.at(("dicabut",), "", f"`dicabut` is written but status is "
+                                f"'{sop.status}': write `status: dicabut`, or remove `dicabut`"))
+    if sop.dicabut is not None and sop.dicabut.diganti_oleh == sop.id:
+        problems.append(item.at(("dicabut", "diganti_oleh"), "", "an SOP cannot replace itself"))
+    dates: list[tuple[PathKey, str]] = []
+    if sop.dicabut is not None:
+        dates.append((("dicabut", "tanggal"), sop.dicabut.tanggal))
+    dates += [(("evaluasi", i, "tanggal"), e.tanggal) for i, e in enumerate(sop.evaluasi or [])]
+    for loc, text in dates:
+        if parse_tanggal(text).tanggal is None:
+            problems.append(item.at(loc, "", f"'{text}' is not a date this tool can read: write "
+                                    "the day, e.g. 15-01-2025 or 15 Januari 2025"))
     return problems
 
 
@@ -371,6 +412,10 @@ def validation_problems(exc: ValidationError, source: Source) -> list[Problem]:
     return problems
 
 
+def _expected(err: ErrorDetails) -> str:
+    return str(err.get("ctx", {}).get("expected", ""))
+
+
 def _problem(source: Source, loc: PathKey, errs: list[ErrorDetails]) -> Problem:
     err = errs[0]
     kind = err["type"]
@@ -386,6 +431,9 @@ def _problem(source: Source, loc: PathKey, errs: list[ErrorDetails]) -> Problem:
         guess = difflib.get_close_matches(str(loc[-1]), sorted(FIELD_NAMES), n=1, cutoff=0.75)
         if guess:
             message += f" (did you mean '{guess[0]}'?)"
+    elif kind == "literal_error" and len(errs) == 1 and "selesai" not in _expected(err):
+        # A choice such as status or hasil (the 'selesai' of a target is a union branch).
+        message = f"expected {_expected(err)}, found {_kind(value)}"
     elif all(e["type"] in _TYPE_ERRORS for e in errs):
         expected = " or ".join(dict.fromkeys(_TYPE_ERRORS[e["type"]] for e in errs))
         if value is None and "text" in expected:

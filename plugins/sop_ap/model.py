@@ -150,6 +150,11 @@ class Keputusan(_Model):
     penandatangan: Pejabat
     judul_lampiran: Teks | None = None
     daftar_sop: list[EntriDaftarSop] = Field(min_length=1)
+    mencabut: Slug | list[Slug] | None = Field(
+        None,
+        description="`id` keputusan terdahulu yang dicabut oleh keputusan ini; SOP yang "
+        "ditetapkannya (dan tidak ditetapkan lagi di sini) ditandai dicabut.",
+    )
 
 
 # --------------------------------------------------------------------------- SOP
@@ -310,6 +315,34 @@ class RujukanSop(_Model):
     )
 
 
+Status = Literal["draf", "berlaku", "dicabut"]
+HasilEvaluasi = Literal["berjalan dengan baik", "kurang baik", "tidak berjalan"]
+
+
+class Pencabutan(_Model):
+    """When an SOP was revoked and what replaces it."""
+
+    tanggal: Teks = Field(description="Tanggal pencabutan, mis. `2 Januari 2025`.")
+    diganti_oleh: Slug | None = Field(None, description="`id` SOP pengganti, bila ada.")
+    dasar: Teks | None = Field(
+        None, description="Dasar pencabutan, mis. nomor keputusan yang mencabutnya."
+    )
+
+
+class Evaluasi(_Model):
+    """One monitoring or evaluation of how the SOP runs."""
+
+    tanggal: Teks = Field(description="Tanggal monitoring/evaluasi, mis. `15-01-2025`.")
+    jenis: Literal["monitoring", "evaluasi"] = Field(
+        "evaluasi", description="`monitoring` (tiap 6 bulan) atau `evaluasi` (paling lambat "
+        "tiap tahun). Bawaan: `evaluasi`."
+    )
+    hasil: HasilEvaluasi = Field(
+        description="`berjalan dengan baik`, `kurang baik` atau `tidak berjalan`."
+    )
+    catatan: Teks | None = Field(None, description="Catatan atau tindak lanjut.")
+
+
 class Sop(_Model):
     """One SOP: the identity sheet and its procedures."""
 
@@ -334,6 +367,20 @@ class Sop(_Model):
     peringatan: TeksAtauDaftar
     pencatatan: TeksAtauDaftar = Field(description="Pencatatan dan pendataan.")
     prosedur: list[Prosedur] = Field(min_length=1)
+    status: Status = Field(
+        "berlaku",
+        description="`draf` (hanya dibangun bila situs meminta pratinjau draf), `berlaku` "
+        "(bawaan) atau `dicabut` (tulis juga `dicabut`).",
+    )
+    dicabut: Pencabutan | None = Field(
+        None, description="Untuk `status: dicabut`: tanggal dan SOP penggantinya."
+    )
+    perubahan: TeksAtauDaftar | None = Field(
+        None, description="Apa yang diubah pada revisi ini, dengan kata-kata penyusun."
+    )
+    evaluasi: list[Evaluasi] | None = Field(
+        None, description="Hasil monitoring dan evaluasi pelaksanaan SOP, urut waktu."
+    )
 
     @property
     def tanggal_berlaku(self) -> str:
@@ -342,3 +389,5 @@ class Sop(_Model):
 
 
 FILE_MODELS: dict[str, type[_Model]] = {"sop": Sop, "unit": UnitFile, "keputusan": Keputusan}
+"""Each kind of file and its model (one JSON Schema each). An earlier revision of an
+SOP (`<id>.revisi/NN.yml`) is an SOP file too (kind `revisi`, model `Sop`)."""

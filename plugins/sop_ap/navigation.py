@@ -10,7 +10,16 @@ from . import urls
 from .catalog import Catalog
 from .escape import nav_title
 from .model import Unit
-from .urls import HOME, LAW_INDEX, ROLE_INDEX
+from .urls import HOME, LAW_INDEX, REVIEW_INDEX, ROLE_INDEX
+
+
+def sop_title(catalog: Catalog, sop_id: str) -> str:
+    """An SOP's name in lists, marked when it is not in force."""
+    state = catalog.status_of(sop_id)
+    name = catalog.sops[sop_id].nama
+    if state.draf:
+        return f"DRAF: {name}"
+    return f"{name} (dicabut)" if state.dicabut else name
 
 
 def navigation(catalog: Catalog, extra: list[Any]) -> list[Any]:
@@ -20,7 +29,8 @@ def navigation(catalog: Catalog, extra: list[Any]) -> list[Any]:
 
     def section(unit: Unit) -> dict[str, list[Any]]:
         items: list[Any] = [{"Ringkasan unit": urls.unit_page(unit.id)}]
-        items += [{nav_title(s.nama): urls.sop_page(s.id)} for s in catalog.sops_of(unit.id)]
+        items += [{nav_title(sop_title(catalog, s.id)): urls.sop_page(s.id)}
+                  for s in catalog.sops_of(unit.id)]
         items += [section(c) for c in catalog.children(unit.id) if c.id in keep]
         return {nav_title(unit.nama): items}
 
@@ -28,6 +38,7 @@ def navigation(catalog: Catalog, extra: list[Any]) -> list[Any]:
     return [
         {"Beranda": HOME},
         *roots,
-        {"Indeks": [{"Menurut pelaksana": ROLE_INDEX}, {"Menurut dasar hukum": LAW_INDEX}]},
+        {"Indeks": [{"Menurut pelaksana": ROLE_INDEX}, {"Menurut dasar hukum": LAW_INDEX},
+                    {"Perlu ditinjau": REVIEW_INDEX}]},
         *extra,
     ]

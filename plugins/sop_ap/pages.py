@@ -16,14 +16,17 @@ from typing import Any
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from . import anchors, flow, indexes, urls
+from . import anchors, flow, indexes, perubahan, tinjauan, urls
 from .catalog import Catalog, DecreeEntry, Rujukan, normalise_title
 from .escape import html_text, md_inline, nav_title, slug
 from .export import katalog_json
-from .model import Keputusan, Langkah, Prosedur, Sop, Unit, as_list
+from .model import Evaluasi, Keputusan, Langkah, Prosedur, Sop, Unit, as_list
+from .revisi import Revisi
+from .status import StatusSop
 from .swimlane import swimlane
 from .tanggal import Tanggal, parse_tanggal
-from .urls import CATALOG_JSON, HOME, LAW_INDEX, ROLE_INDEX, SiteUrls
+from .tinjauan import Siklus
+from .urls import CATALOG_JSON, HOME, LAW_INDEX, REVIEW_INDEX, ROLE_INDEX, SiteUrls
 from .waktu import RingkasanWaktu, Waktu, parse_waktu, ringkas_waktu
 
 
@@ -106,6 +109,43 @@ class RefView:
 
 
 @dataclass
+class StatusView:
+    """What the page says about the SOP's status (banner, marks)."""
+
+    status: StatusSop
+    diganti_href: str | None = None
+    diganti_nama: str | None = None
+    tanggal: Tanggal | None = None
+
+
+@dataclass
+class HistoryRow:
+    """One revision in the history table of an SOP page."""
+
+    label: str  # `01`
+    tanggal: str  # tanggal_revisi as written (or tanggal_pembuatan for revision 00)
+    perubahan: list[str]  # in the author's words
+    href: str  # its permanent page
+    changes_href: str | None  # the computed summary on its page
+    here: bool  # the page being shown
+
+
+@dataclass
+class ChangeView:
+    """The computed summary of what changed since the previous revision."""
+
+    anchor: str
+    dari: str
+    ke: str
+    dari_href: str
+    identitas: list[str]
+    prosedur: list[tuple[str, str, list[str], list[tuple[str, str | None, list[str]]],
+                         list[str], list[str]]]
+    """(heading, jenis, lane/field lines, steps (line, href, field lines), arrows added,
+    arrows removed)."""
+
+
+@dataclass
 class SopView:
     sop: Sop
     page: str
@@ -118,6 +158,19 @@ class SopView:
     dirujuk_oleh: list[RefView]
     citation: str
     lists: dict[str, list[str]] = field(default_factory=dict)
+    status: StatusView = field(default_factory=lambda: StatusView(StatusSop("berlaku")))
+    revisi: str = "00"  # this revision's number
+    revision_url: str = ""  # its permanent URL
+    revision_href: str = ""  # its permanent page, relative to this page (for the step links)
+    revision_citation: str = ""
+    current: bool = True  # the revision in force (not an earlier one)
+    on_revision_page: bool = False  # this is the revision's own page, not /sop/<id>/
+    current_href: str = ""  # link to /sop/<id>/ from this page
+    current_label: str = "00"
+    history: list[HistoryRow] = field(default_factory=list)
+    changes: ChangeView | None = None
+    evaluasi: Evaluasi | None = None
+    monitoring: Evaluasi | None = None
 
 
 def _address(units: list[Unit]) -> Unit | None:
@@ -230,6 +283,76 @@ def _procedure_view(sop: Sop, proc: Prosedur) -> ProcedureView:
     )
 
 
+def _status_view(catalog: Catalog, sop: Sop, page: str, site: SiteUrls) -> StatusView:
+    state = catalog.status_of(sop.id)
+    view = StatusView(state)
+    if state.tanggal:
+        view.tanggal = parse_tanggal(state.tanggal)
+    if state.diganti_oleh and state.diganti_oleh in catalog.sops:
+        view.diganti_href = site.between(page, urls.sop_page(state.diganti_oleh))
+        view.diganti_nama = catalog.sops[state.diganti_oleh].nama
+    return view
+
+
+def _history(catalog: Catalog, sop_id: str, page: str, shown: int,
+             site: SiteUrls) -> list[HistoryRow]:
+    rows = []
+    history = catalog.history(sop_id)
+    for i, rev in enumerate(history):
+        date_text = rev.sop.tanggal_revisi if rev.nomor else rev.sop.tanggal_pembuatan
+        if rev.nomor and parse_tanggal(date_text).revisi:
+            date_text = date_text.split("/", 1)[1].strip()
+        href = site.between(page, urls.sop_revision_page(sop_id, rev.nomor))
+        rows.append(HistoryRow(
+            rev.label, date_text,
+            [] if rev.sop.perubahan is None else as_list(rev.sop.perubahan),
+            href, f"{href}#{_changes_anchor(history[i - 1])}" if i else None,
+            rev.nomor == shown))
+    return rows
+
+
+def _changes_anchor(previous: Revisi) -> str:
+    return f"perubahan-dari-revisi-{previous.label}"
+
+
+def _change_view(catalog: Catalog, sop_id: str, rev: Revisi, page: str,
+                 site: SiteUrls) -> ChangeView | None:
+    history = catalog.history(sop_id)
+    index = next(i for i, r in enumerate(history) if r.nomor == rev.nomor)
+    if index == 0:
+        return None
+    previous = history[index - 1]
+    found = perubahan.changes(previous.sop, rev.sop, previous.nomor, rev.nomor)
+    old_page = urls.sop_revision_page(sop_id, previous.nomor)
+    procs: list[tuple[str, str, list[str], list[tuple[str, str | None, list[str]]],
+                      list[str], list[str]]] = []
+    for proc in found.prosedur:
+        lines = [perubahan.ubah_line(u) for u in proc.kolom]
+        if proc.jenis != "diubah":
+            lines.insert(0, f"Prosedur {proc.jenis}.")
+        if proc.pelaksana_ditambah:
+            lines.append("Pelaksana ditambah: " + ", ".join(proc.pelaksana_ditambah))
+        if proc.pelaksana_dihapus:
+            lines.append("Pelaksana dihapus: " + ", ".join(proc.pelaksana_dihapus))
+        steps: list[tuple[str, str | None, list[str]]] = []
+        for entry in proc.langkah:
+            if entry.baru is not None and proc.baru is not None:
+                href = "#" + anchors.step_anchor(rev.sop, proc.baru, entry.baru)
+            elif proc.lama is not None and entry.lama is not None:
+                href = site.between(page, old_page, anchors.step_anchor(
+                    previous.sop, proc.lama, entry.lama))
+            else:  # pragma: no cover - every entry has a side
+                href = None
+            steps.append((perubahan.step_line(proc.lama, proc.baru, entry), href,
+                          [perubahan.ubah_line(u) for u in entry.kolom]))
+        procs.append((proc.judul, proc.jenis, lines, steps,
+                      [a.teks() for a in proc.panah_ditambah],
+                      [a.teks() for a in proc.panah_dihapus]))
+    return ChangeView(
+        _changes_anchor(previous), previous.label, rev.label, link(page, old_page),
+        [perubahan.ubah_line(u) for u in found.identitas], procs)
+
+
 def _ref_view(catalog: Catalog, page: str, ref: Rujukan, own_id: str) -> RefView:
     def other(title: str | None) -> str | None:
         same = title is None or normalise_title(title) == normalise_title(ref.teks)
@@ -248,10 +371,18 @@ def _ref_view(catalog: Catalog, page: str, ref: Rujukan, own_id: str) -> RefView
     return RefView(ref.teks, None, "tidak tersedia di situs ini", other(ref.judul))
 
 
-def sop_view(catalog: Catalog, sop: Sop, site: SiteUrls) -> SopView:
-    page = urls.sop_page(sop.id)
+def sop_view(catalog: Catalog, sop: Sop, site: SiteUrls, rev: Revisi | None = None,
+             on_revision_page: bool = False) -> SopView:
+    """The page of an SOP revision: the current one (`rev` None) at `/sop/<id>/`, or
+    any revision at its permanent page (`on_revision_page`)."""
+    current = catalog.sops[sop.id] is sop
+    if rev is None:
+        rev = catalog.history(sop.id)[-1]
+    page = (urls.sop_revision_page(sop.id, rev.nomor) if on_revision_page
+            else urls.sop_page(sop.id))
     units = catalog.unit_chain(sop.unit)
-    full_url = site.of(page)
+    full_url = site.of(urls.sop_page(sop.id))
+    revision_url = site.sop_revision(sop.id, rev.nomor)
     unit_name = units[-1].nama if units else sop.unit
     nomor = f" Nomor {sop.nomor.strip()}" if sop.nomor.strip() else ""
     dates = {
@@ -262,6 +393,7 @@ def sop_view(catalog: Catalog, sop: Sop, site: SiteUrls) -> SopView:
             ("efektif", sop.tanggal_berlaku),
         )
     }
+    cite = " ".join(f"SOP {unit_name}{nomor} tentang {sop.nama}".split())
     return SopView(
         sop=sop,
         page=page,
@@ -271,15 +403,13 @@ def sop_view(catalog: Catalog, sop: Sop, site: SiteUrls) -> SopView:
         dates=dates,
         procedures=[_procedure_view(sop, p) for p in sop.prosedur],
         keterkaitan=[
-            _ref_view(catalog, page, r, sop.id) for r in catalog.keterkaitan.get(sop.id, [])
+            _ref_view(catalog, page, r, sop.id) for r in catalog.keterkaitan_of(sop)
         ],
         dirujuk_oleh=[
             RefView(catalog.sops[i].nama, link(page, urls.sop_page(i)), None)
             for i in catalog.dirujuk_oleh.get(sop.id, [])
         ],
-        citation=" ".join(
-            f"SOP {unit_name}{nomor} tentang {sop.nama}, {full_url}".split()
-        ),
+        citation=f"{cite}, {full_url}",
         lists={
             "dasar_hukum": as_list(sop.dasar_hukum),
             "kualifikasi_pelaksana": as_list(sop.kualifikasi_pelaksana),
@@ -287,6 +417,19 @@ def sop_view(catalog: Catalog, sop: Sop, site: SiteUrls) -> SopView:
             "peringatan": as_list(sop.peringatan),
             "pencatatan": as_list(sop.pencatatan),
         },
+        status=_status_view(catalog, catalog.sops[sop.id], page, site),
+        revisi=rev.label,
+        revision_url=revision_url,
+        revision_href=site.between(page, urls.sop_revision_page(sop.id, rev.nomor)),
+        revision_citation=f"{cite}, revisi {rev.label}, {revision_url}",
+        current=current,
+        on_revision_page=on_revision_page,
+        current_href=site.between(page, urls.sop_page(sop.id)),
+        current_label=catalog.history(sop.id)[-1].label,
+        history=_history(catalog, sop.id, page, rev.nomor, site),
+        changes=_change_view(catalog, sop.id, rev, page, site),
+        evaluasi=tinjauan.terakhir(sop, "evaluasi"),
+        monitoring=tinjauan.terakhir(sop, "monitoring"),
     )
 
 
@@ -300,6 +443,23 @@ class EntryView:
     sop: Sop | None
     href: str | None
     efektif: str | None
+
+
+def status_marks(catalog: Catalog) -> dict[str, str]:
+    """How lists mark an SOP not in force: `dicabut sejak …, diganti …` or `DRAF`."""
+    marks: dict[str, str] = {}
+    for sop_id, state in catalog.status.items():
+        if state.draf:
+            marks[sop_id] = "DRAF, belum berlaku"
+        elif state.dicabut:
+            text = "dicabut"
+            if state.tanggal:
+                day = parse_tanggal(state.tanggal)
+                text += f" sejak {day.panjang or day.teks}"
+            if state.diganti_oleh in catalog.sops:
+                text += f"; diganti oleh {catalog.sops[state.diganti_oleh].nama}"
+            marks[sop_id] = text
+    return marks
 
 
 def unit_context(catalog: Catalog, unit: Unit) -> dict[str, Any]:
@@ -333,6 +493,8 @@ def unit_context(catalog: Catalog, unit: Unit) -> dict[str, Any]:
         "children": [(u, link(page, urls.unit_page(u.id))) for u in catalog.children(unit.id)],
         "decrees": decrees,
         "others": [(s, link(page, urls.sop_page(s.id))) for s in others],
+        "marks": status_marks(catalog),
+        "revoked_by": catalog.decree_revoked_by,
     }
 
 
@@ -353,7 +515,7 @@ def role_context(catalog: Catalog) -> dict[str, Any]:
                      anchors.step_anchor(use.sop, use.prosedur, use.langkah.no)),
             ))
         rows.append((role, anchor, list(per_sop.values())))
-    return {"roles": rows}
+    return {"roles": rows, "marks": status_marks(catalog)}
 
 
 def law_context(catalog: Catalog) -> dict[str, Any]:
@@ -363,7 +525,31 @@ def law_context(catalog: Catalog) -> dict[str, Any]:
         anchor = _unique(f"dasar-{slug(reg.key)[:60]}", used)
         sops = [(s, link(LAW_INDEX, urls.sop_page(s.id))) for s in reg.sops]
         rows.append((reg, anchor, sops))
-    return {"regulations": rows}
+    return {"regulations": rows, "marks": status_marks(catalog)}
+
+
+def review_context(catalog: Catalog, siklus: Siklus) -> dict[str, Any]:
+    """SOPs in force due for review (oldest first), and those whose last evaluation
+    found they do not run well."""
+    due = [t for s in catalog.sops.values() if catalog.status_of(s.id).status == "berlaku"
+           if (t := tinjauan.due(s, siklus)) is not None]
+    due.sort(key=lambda t: (t.sejak, t.sop.nama.lower()))
+    weak = [(s, e, link(REVIEW_INDEX, urls.sop_page(s.id), "evaluasi"))
+            for s in catalog.sops.values() if catalog.status_of(s.id).status == "berlaku"
+            if (e := tinjauan.terakhir(s, "evaluasi")) and e.hasil != "berjalan dengan baik"]
+    unreadable = [(s, link(REVIEW_INDEX, urls.sop_page(s.id)), tinjauan.counted_from(s)[0])
+                  for s in catalog.sops.values() if catalog.status_of(s.id).status == "berlaku"
+                  if tinjauan.counted_from(s)[1] is None]
+    return {
+        "unreadable": unreadable,
+        "acuan": parse_tanggal(siklus.acuan.isoformat()),
+        "batas": parse_tanggal(tinjauan.months_before(siklus.acuan,
+                                                      siklus.masa_bulan).isoformat()),
+        "masa": siklus.masa_bulan,
+        "due": [(t, link(REVIEW_INDEX, urls.sop_page(t.sop.id)),
+                 parse_tanggal(t.sejak.isoformat())) for t in due],
+        "weak": weak,
+    }
 
 
 def _unique(anchor: str, used: set[str]) -> str:
@@ -375,14 +561,23 @@ def _unique(anchor: str, used: set[str]) -> str:
 
 
 def home_context(catalog: Catalog) -> dict[str, Any]:
+    def in_force(unit_id: str) -> int:
+        return sum(1 for s in catalog.sops_of(unit_id) if catalog.status_of(s.id).status
+                   == "berlaku")
+
     units = [
-        (u, link(HOME, urls.unit_page(u.id)), len(catalog.sops_of(u.id)),
-         len(catalog.decree_entries(u.id)), len(catalog.unit_chain(u.id)) - 1)
+        (u, link(HOME, urls.unit_page(u.id)), in_force(u.id),
+         len(catalog.decree_entries(u.id)), len(catalog.unit_chain(u.id)) - 1,
+         len(catalog.sops_of(u.id)) - in_force(u.id))
         for u in _tree_order(catalog)
     ]
+    states = [catalog.status_of(s).status for s in catalog.sops]
     return {
         "units": units,
-        "sop_count": len(catalog.sops),
+        "sop_count": states.count("berlaku"),
+        "revoked_count": states.count("dicabut"),
+        "draft_count": states.count("draf"),
+        "review_index": link(HOME, REVIEW_INDEX),
         "role_index": link(HOME, ROLE_INDEX),
         "law_index": link(HOME, LAW_INDEX),
     }
@@ -411,8 +606,18 @@ class GeneratedPage:
     content: str
 
 
-def render_sop(env: Environment, catalog: Catalog, sop: Sop, site: SiteUrls) -> str:
-    return env.get_template("sop.md.j2").render(v=sop_view(catalog, sop, site))
+def render_sop(env: Environment, catalog: Catalog, sop: Sop, site: SiteUrls,
+               rev: Revisi | None = None) -> str:
+    """The current page of an SOP (`rev` None), or the permanent page of revision `rev`."""
+    view = sop_view(catalog, rev.sop if rev else sop, site, rev, on_revision_page=rev is not None)
+    return env.get_template("sop.md.j2").render(v=view)
+
+
+def _sop_page_list(catalog: Catalog, sop: Sop) -> list[tuple[str, Revisi | None]]:
+    """The pages of one SOP: its current page and one per revision (the current
+    revision's too: that is the address a memo cites)."""
+    return [(urls.sop_page(sop.id), None)] + [
+        (urls.sop_revision_page(sop.id, r.nomor), r) for r in catalog.history(sop.id)]
 
 
 RenderCache = dict[str, str]
@@ -431,24 +636,32 @@ def sop_render_key(catalog: Catalog, sop: Sop, site: SiteUrls) -> str:
     backlinks = [(i, catalog.sops[i].nama) for i in catalog.dirujuk_oleh.get(sop.id, [])]
     chain = [repr(u) for u in catalog.unit_chain(sop.unit)]
     digest = catalog.digests.get(sop.id) or repr(sop)
-    return repr((digest, refs, backlinks, chain, site))
+    state = catalog.status_of(sop.id)
+    replacement = state.diganti_oleh and catalog.sops.get(state.diganti_oleh)
+    history = [(r.nomor, catalog.digests.get(r.path) or repr(r.sop))
+               for r in catalog.revisions.get(sop.id, [])]
+    status = (repr(state), replacement and replacement.nama)
+    return repr((digest, refs, backlinks, chain, site, status, history))
 
 
 def _sop_pages(
     env: Environment, catalog: Catalog, site: SiteUrls, cache: RenderCache | None
 ) -> list[GeneratedPage]:
     if cache is None:
-        return [GeneratedPage(urls.sop_page(s.id), render_sop(env, catalog, s, site))
-                for s in catalog.sops.values()]
+        return [GeneratedPage(path, render_sop(env, catalog, s, site, rev))
+                for s in catalog.sops.values() for path, rev in _sop_page_list(catalog, s)]
     keys = {s.id: sop_render_key(catalog, s, site) for s in catalog.sops.values()}
-    for stale in set(cache) - set(keys.values()):
+    wanted = {f"{path}\n{keys[s.id]}" for s in catalog.sops.values()
+              for path, _ in _sop_page_list(catalog, s)}
+    for stale in set(cache) - wanted:
         del cache[stale]  # SOPs that changed or went away
     pages = []
     for sop in catalog.sops.values():
-        key = keys[sop.id]
-        if key not in cache:
-            cache[key] = render_sop(env, catalog, sop, site)
-        pages.append(GeneratedPage(urls.sop_page(sop.id), cache[key]))
+        for path, rev in _sop_page_list(catalog, sop):
+            key = f"{path}\n{keys[sop.id]}"
+            if key not in cache:
+                cache[key] = render_sop(env, catalog, sop, site, rev)
+            pages.append(GeneratedPage(path, cache[key]))
     return pages
 
 
@@ -459,9 +672,12 @@ def site_pages(
     with_home: bool = True,
     cache: RenderCache | None = None,
     use_directory_urls: bool = True,
+    siklus: Siklus | None = None,
 ) -> list[GeneratedPage]:
     """Every generated page. `site_url` and `use_directory_urls` are MkDocs' settings:
-    the URLs printed on pages and in katalog.json follow them."""
+    the URLs printed on pages and in katalog.json follow them; `siklus` sets the review
+    page's reference day and period (the review page is made only with one: the plugin
+    always passes it, with the build date unless the site pins one)."""
     site = SiteUrls(site_url, use_directory_urls)
     pages = _sop_pages(env, catalog, site, cache)
     pages += [
@@ -473,6 +689,9 @@ def site_pages(
         **role_context(catalog))))
     pages.append(GeneratedPage(LAW_INDEX, env.get_template("dasar-hukum.md.j2").render(
         **law_context(catalog))))
+    if siklus is not None:
+        pages.append(GeneratedPage(REVIEW_INDEX, env.get_template(
+            "perlu-ditinjau.md.j2").render(**review_context(catalog, siklus))))
     if with_home:
         pages.append(GeneratedPage(HOME, env.get_template("beranda.md.j2").render(
             **home_context(catalog))))

@@ -18,9 +18,11 @@ from __future__ import annotations
 
 import gc
 import json
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +31,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
@@ -41,7 +43,9 @@ from .navigation import navigation
 from .pages import GeneratedPage, RenderCache, environment, site_pages
 from .problems import DataError, Problem
 from .sidebar import Sidebar
-from .urls import HOME
+from .tanggal import parse_tanggal
+from .tinjauan import Siklus
+from .urls import HOME, SOP_DIR
 
 log = get_plugin_logger(__name__)
 
@@ -63,6 +67,14 @@ class SopApConfig(base.Config):
     """Where Mermaid is copied inside docs_dir (use the same path as mermaid2's `javascript`)."""
     cache_dir = c.Type(str, default=".cache/sop-ap")
     """Generated pages are written here (relative to mkdocs.yml) for `serve --dirty`."""
+    draf = c.Type(bool, default=False)
+    """Build draft SOPs too (a preview, marked DRAF). Also on when the environment
+    variable SOP_AP_DRAF is 1 (e.g. `SOP_AP_DRAF=1 mkdocs serve`)."""
+    masa_tinjau_bulan = c.Type(int, default=12)
+    """An SOP whose last evaluation is older than this many months is due for review."""
+    tanggal_acuan = c.Optional(c.Type((str, date)))
+    """The day the review cycle counts to (`2025-06-01`); default: the build date.
+    Pin it for reproducible builds."""
     nav_unit_limit = c.Type(int, default=10)
     """Sibling units the sidebar lists; beyond it, only the page's own unit and a link
     to the full list (keeps every page's size independent of the number of units)."""
@@ -93,6 +105,10 @@ class SopApPlugin(BasePlugin[SopApConfig]):
         self.templates_dir = (
             (root / self.config.templates_dir).resolve() if self.config.templates_dir else None
         )
+        self.drafts = self.config.draf or os.environ.get("SOP_AP_DRAF") == "1"
+        acuan: str | date | None = self.config.tanggal_acuan  # type: ignore[assignment]
+        self.siklus = Siklus(_reference_day(acuan),
+                             self.config.masa_tinjau_bulan)
         config.watch.append(str(self.data_dir))
         if self.templates_dir:
             config.watch.append(str(self.templates_dir))
@@ -121,13 +137,17 @@ class SopApPlugin(BasePlugin[SopApConfig]):
         env = environment(self.templates_dir)
         pages = site_pages(catalog, env, config.site_url, with_home=HOME not in documents,
                            cache=self.render_cache,
-                           use_directory_urls=config.use_directory_urls)
+                           use_directory_urls=config.use_directory_urls, siklus=self.siklus)
         for page in pages:
             if files.get_file_from_path(page.path) is not None:
                 raise PluginError(
                     f"docs/{page.path} would be replaced by a generated page: rename it"
                 )
-            files.append(File.generated(config, page.path, abs_src_path=self._write(page)))
+            # A revision's permanent page is reached from its SOP's page, not the nav.
+            inclusion = (InclusionLevel.NOT_IN_NAV if page.path.count("/") > 1
+                         and page.path.startswith(f"{SOP_DIR}/") else InclusionLevel.UNDEFINED)
+            files.append(File.generated(config, page.path, abs_src_path=self._write(page),
+                                        inclusion=inclusion))
         for uri, name in ((CSS, "sop-ap.css"), (JS, "sop-ap.js"), (STATUS_JS, "status.js")):
             files.append(File.generated(config, uri, abs_src_path=str(ASSETS / name)))
         if self.command == "serve":
@@ -164,7 +184,7 @@ class SopApPlugin(BasePlugin[SopApConfig]):
 
     def _load(self) -> Catalog:
         try:
-            catalog, problems, _ = load_catalog(self.data_dir, self.file_cache)
+            catalog, problems, _ = load_catalog(self.data_dir, self.file_cache, self.drafts)
         except DataError as exc:
             if self.command != "serve" or self.last_good is None:
                 raise PluginError(str(exc)) from None
@@ -198,6 +218,17 @@ class SopApPlugin(BasePlugin[SopApConfig]):
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
         return str(target)
+
+
+def _reference_day(text: str | date | None) -> date:
+    if text is None:
+        return date.today()
+    if isinstance(text, date):  # YAML reads 2025-06-01 as a date
+        return text
+    day = parse_tanggal(text).tanggal
+    if day is None:
+        raise PluginError(f"sop-ap: tanggal_acuan '{text}' is not a date: write e.g. 2025-06-01")
+    return day
 
 
 @contextmanager

@@ -10,12 +10,14 @@ importing MkDocs. Anchors inside a page are in `anchors.py`.
 
 from __future__ import annotations
 
+import posixpath
 from dataclasses import dataclass
 from urllib.parse import quote
 
 HOME = "index.md"
 ROLE_INDEX = "indeks/pelaksana.md"
 LAW_INDEX = "indeks/dasar-hukum.md"
+REVIEW_INDEX = "indeks/perlu-ditinjau.md"
 CATALOG_JSON = "katalog.json"
 
 SOP_DIR = "sop"
@@ -44,6 +46,13 @@ def sop_page(sop_id: str) -> str:
     return f"{SOP_DIR}/{sop_id}.md"
 
 
+def sop_revision_page(sop_id: str, nomor: int) -> str:
+    """Path of one revision of an SOP (`sop/<id>/revisi-01.md`): its permanent page,
+    beside the current one (`sop/<id>.md`), so `/sop/<id>/revisi-01/` (or
+    `/sop/<id>/revisi-01.html`)."""
+    return f"{SOP_DIR}/{sop_id}/revisi-{nomor:02d}.md"
+
+
 def unit_page(unit_id: str) -> str:
     """Path of a unit's page inside docs."""
     return f"{UNIT_DIR}/{unit_id}.md"
@@ -66,6 +75,18 @@ def page_url(page: str, use_directory_urls: bool = True) -> str:
     return quote(f"{prefix}{name}/")
 
 
+def relative_url(from_page: str, to_page: str, use_directory_urls: bool = True,
+                 anchor: str | None = None) -> str:
+    """The link from one page to another as the built site needs it, for raw HTML that
+    MkDocs does not rewrite (Markdown links are written as `.md` paths instead)."""
+    here = page_url(from_page, use_directory_urls)
+    there = page_url(to_page, use_directory_urls)
+    rel = posixpath.relpath("." if there == "./" else there, posixpath.dirname(here) or ".")
+    if there.endswith("/") and not rel.endswith("/"):
+        rel += "/"
+    return f"{rel}#{anchor}" if anchor else rel
+
+
 @dataclass(frozen=True)
 class SiteUrls:
     """Public URLs of pages, as readers copy them: absolute under `site_url` when the
@@ -85,3 +106,10 @@ class SiteUrls:
 
     def sop(self, sop_id: str, anchor: str | None = None) -> str:
         return self.of(sop_page(sop_id), anchor)
+
+    def between(self, from_page: str, to_page: str, anchor: str | None = None) -> str:
+        """A relative link for raw HTML (see `relative_url`)."""
+        return relative_url(from_page, to_page, self.use_directory_urls, anchor)
+
+    def sop_revision(self, sop_id: str, nomor: int, anchor: str | None = None) -> str:
+        return self.of(sop_revision_page(sop_id, nomor), anchor)

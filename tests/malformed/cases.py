@@ -1515,5 +1515,44 @@ CASES: list[Case] = [
     ),
 ]
 
+# Status, revisions and the review cycle (tests/test_revisi.py has the rules between files).
+CASES += [
+    Case(
+        "status-not-a-choice",
+        "mini: status 'aktif', which is not one of the three",
+        (E(M, 30, 9, "status", "expected 'draf', 'berlaku' or 'dicabut', found 'aktif'"),),
+        base="mini",
+        edits=(Edit(M, None, "status: aktif\n"),),
+        errors=1,
+    ),
+    Case(
+        "evaluation-outcome-not-a-choice",
+        "mini: an evaluation whose hasil is 'baik'",
+        (E(M, 32, 12, "evaluasi[1].hasil", "expected 'berjalan dengan baik', 'kurang baik' "
+           "or 'tidak berjalan', found 'baik'"),),
+        base="mini",
+        edits=(Edit(M, None, "evaluasi:\n  - tanggal: 10-01-2025\n    hasil: baik\n"),),
+        errors=1,
+    ),
+    Case(
+        "revoked-without-its-date",
+        "mini: status dicabut without the dicabut block",
+        (E(M, 30, 9, "status", "a revoked SOP needs `dicabut:` with its tanggal (and "
+           "diganti_oleh: the id of the SOP that replaces it)"),),
+        base="mini",
+        edits=(Edit(M, None, "status: dicabut\n"),),
+        errors=1,
+    ),
+    Case(
+        "revision-file-not-numbered",
+        "mini: an earlier revision saved as mini.revisi/lama.yml",
+        (E("organisasi/mini.revisi/lama.yml", 1, 1, "", "an earlier revision's file is "
+           "named by its revision number, e.g. mini.revisi/01.yml"),),
+        base="mini",
+        files={"organisasi/mini.revisi/lama.yml": MINI_SOP},
+        errors=1,
+    ),
+]
+
 BY_NAME = {case.name: case for case in CASES}
 assert len(BY_NAME) == len(CASES), "case names must be unique"

@@ -1,4 +1,5 @@
-/* SOP AP pages: copy a step's link; enlarge a swimlane diagram. No network use. */
+/* SOP AP pages: copy a step's link (at the revision shown: the address a memo cites);
+   enlarge a swimlane diagram. No network use. */
 (function () {
   "use strict";
 
@@ -21,7 +22,12 @@
   function onStepLink(event) {
     var link = event.target.closest && event.target.closest("a.sop-tautan-langkah");
     if (!link) return;
-    var url = new URL(link.getAttribute("href"), window.location.href).href;
+    // The revision's permanent page (`data-revisi`, relative), so the copied address keeps
+    // showing this text after the SOP is revised; the page's own address otherwise.
+    var example = document.getElementById("contoh-tautan-revisi");
+    var base = example && example.getAttribute("data-revisi");
+    var target = (base || "") + link.getAttribute("href");
+    var url = new URL(target, window.location.href).href;
     copyText(url).then(function () {
       link.classList.add("sop-tersalin");
       window.setTimeout(function () { link.classList.remove("sop-tersalin"); }, 1500);
