@@ -11,6 +11,7 @@ import difflib
 import hashlib
 import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Generic, TypeVar
@@ -104,14 +105,100 @@ def kind_of(file: Path, data_dir: Path) -> str:
     return "sop"
 
 
+# Files that editors and operating systems leave behind: never data, so only noted.
+_LEFTOVER_NAMES = frozenset({"thumbs.db", "desktop.ini", "ehthumbs.db", "icon\r"})
+_LEFTOVER_SUFFIXES = ("~", ".bak", ".swp", ".swo", ".tmp", ".orig", ".rej")
+
+
+def _leftover(name: str) -> bool:
+    low = name.lower()
+    return (low in _LEFTOVER_NAMES or low.endswith(_LEFTOVER_SUFFIXES)
+            or low.startswith(("~$", ".~lock.", "#")))
+
+
+@dataclass
+class _Walk:
+    """Every regular file of a data folder, and a problem for everything not read."""
+
+    root: Path
+    files: list[Path] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    def note(self, path: Path, message: str, severity: Severity = "error") -> None:
+        self.problems.append(Problem(shown_path(path), Position(1, 1), "", message, severity))
+
+    def run(self) -> None:
+        seen: set[Path] = {self.root}
+        pending = [self.root]
+        while pending:
+            folder = pending.pop()
+            try:
+                entries = sorted(os.scandir(folder), key=lambda e: e.name)
+            except OSError as exc:
+                self.note(folder, f"cannot read this folder ({_reason(exc)}): its files are not "
+                          "checked; give the folder read and execute permission")
+                continue
+            for entry in entries:
+                self.entry(Path(entry.path), entry.is_symlink(), seen, pending)
+
+    def entry(self, path: Path, link: bool, seen: set[Path], pending: list[Path]) -> None:
+        if path.name.startswith(".") or _leftover(path.name):
+            what = "hidden" if path.name.startswith(".") else "an editor or system leftover"
+            self.note(path, f"{what} file or folder: ignored", "note")
+            return
+        if link:
+            target = Path(os.path.realpath(path))
+            if not target.exists():
+                self.note(path, f"broken symbolic link (its target {target} does not exist): "
+                          "not read; remove the link or restore the file")
+                return
+            if not target.is_relative_to(self.root):
+                self.note(path, f"symbolic link to {target}, outside the data folder: not read "
+                          "(links are followed only inside the data folder); copy the file in")
+                return
+            if target.is_dir() and target in seen:
+                self.note(path, "symbolic link to a folder that is already read: not read again",
+                          "note")
+                return
+        try:
+            mode = path.stat().st_mode
+        except OSError as exc:
+            self.note(path, f"cannot read ({_reason(exc)}): not checked")
+            return
+        if stat.S_ISDIR(mode):
+            seen.add(Path(os.path.realpath(path)))
+            pending.append(path)
+        elif stat.S_ISREG(mode):
+            self.files.append(path)
+        else:
+            self.note(path, "not a regular file (a device, pipe or socket): not read")
+
+
+def _reason(exc: OSError) -> str:
+    return (exc.strerror or str(exc)).lower()
+
+
+def walk_data(data_dir: Path) -> tuple[list[Path], list[Problem]]:
+    """The files of a data folder in a stable order, and a problem for each entry not read.
+
+    Symbolic links are followed when they point inside the data folder (a link to a
+    file or folder elsewhere would make the site depend on files outside it)."""
+    walk = _Walk(Path(os.path.realpath(data_dir)))
+    walk.run()
+    root = walk.root
+    files = sorted(walk.files, key=lambda f: f.relative_to(root).parts)
+    if root != data_dir:  # keep the paths as the caller wrote the folder
+        files = [data_dir / f.relative_to(root) for f in files]
+    return files, walk.problems
+
+
 def data_files(data_dir: Path) -> list[Path]:
-    return sorted(
-        p for p in data_dir.rglob("*") if p.is_file() and not _hidden(p.relative_to(data_dir))
-    )
+    return walk_data(data_dir)[0]
 
 
-def _hidden(rel: Path) -> bool:
-    return any(part.startswith(".") for part in rel.parts)
+MAX_TEXT = 5_000
+"""Characters in one text value: a page of text. Longer values are pasted documents, and
+Markdown's inline parser is quadratic in the number of escaped characters of one text."""
 
 
 def load_dir(data_dir: Path, cache: FileCache | None = None) -> LoadResult:
@@ -123,11 +210,14 @@ def load_dir(data_dir: Path, cache: FileCache | None = None) -> LoadResult:
         )
         return result
     fresh: FileCache = {}
-    for file in data_files(data_dir):
+    files, problems = walk_data(data_dir)
+    result.problems.extend(problems)
+    for file in files:
         shown = shown_path(file)
         if file.suffix.lower() not in YAML_SUFFIXES:
             result.problems.append(
-                Problem(shown, Position(1, 1), "", "not a YAML file (.yml): ignored", "warning")
+                Problem(shown, Position(1, 1), "", "not a YAML file (.yml): ignored",
+                        "warning")
             )
             continue
         result.files += 1
@@ -186,6 +276,13 @@ def load_file(raw: bytes, shown: str, kind: str) -> FileResult:
             Problem(shown, source.position(()), "", f"expected a mapping of fields, found {found}")
         )
         return FileResult(kind, None, tuple(problems))
+    overlong = _overlong(source)
+    misplaced = _misplaced(source, kind)
+    if overlong or misplaced:
+        problems.extend(overlong + misplaced)
+        invalid_id = source.data.get("id") if kind == "sop" else None
+        return FileResult(kind, None, tuple(problems),
+                          invalid_id if isinstance(invalid_id, str) else None)
     try:
         model = FILE_MODELS[kind].model_validate(source.data)
     except ValidationError as exc:
@@ -200,6 +297,65 @@ def load_file(raw: bytes, shown: str, kind: str) -> FileResult:
     if isinstance(model, Sop):
         problems.extend(check_sop(loaded))
     return FileResult(kind, loaded, tuple(problems))
+
+
+def _overlong(source: Source) -> list[Problem]:
+    problems = []
+    for loc, text, is_key in _strings(source.data, ()):
+        if len(text) > MAX_TEXT:
+            problems.append(Problem(
+                source.path, source.key_position(loc) if is_key else source.position(loc),
+                display_path(source.data, loc),
+                f"this text has {len(text):,} characters, more than the {MAX_TEXT:,} a value "
+                "may have: it looks like a pasted document; shorten it or split it into items"))
+    return problems
+
+
+def _strings(data: Any, loc: PathKey) -> list[tuple[PathKey, str, bool]]:
+    """Every text value and key with its path, without recursion (nesting is bounded
+    by the YAML reader, but the walk does not rely on it)."""
+    found: list[tuple[PathKey, str, bool]] = []
+    pending: list[tuple[PathKey, Any]] = [(loc, data)]
+    while pending:
+        here, node = pending.pop()
+        if isinstance(node, str):
+            found.append((here, node, False))
+        elif isinstance(node, dict):
+            for key, value in node.items():
+                found.append(((*here, key), key, True))
+                pending.append(((*here, key), value))
+        elif isinstance(node, list):
+            pending.extend(((*here, i), item) for i, item in enumerate(node))
+    return found
+
+
+# The fields that only one kind of file has: a file that has them but sits elsewhere is
+# in the wrong folder (reported once, instead of one error per field).
+_MARKS = {
+    "sop": frozenset({"prosedur", "disahkan_oleh", "tanggal_pembuatan", "keterkaitan"}),
+    "keputusan": frozenset({"daftar_sop", "menimbang", "mengingat", "diktum"}),
+}
+_PLACES = {
+    "sop": "an SOP file belongs anywhere in the data folder except under keputusan/",
+    "keputusan": "a decree belongs under keputusan/",
+    "unit": "the units belong in unit.yml at the top of the data folder",
+}
+
+
+def _misplaced(source: Source, kind: str) -> list[Problem]:
+    keys = set(source.data)
+    looks = [k for k, marks in _MARKS.items() if len(keys & marks) >= 2]
+    if set(keys) == {"unit"} and isinstance(source.data.get("unit"), list):
+        looks = ["unit"]
+    if len(looks) != 1 or looks[0] == kind:
+        return []
+    what = looks[0]
+    names = {"sop": "an SOP", "keputusan": "a decree", "unit": "the list of units"}
+    fields = ", ".join(sorted(keys & _MARKS.get(what, keys)))
+    return [Problem(source.path, Position(1, 1), "",
+                    f"this file is {names[what]} (it has {fields}), "
+                    f"but a file in this place is read as {names[kind]}: {_PLACES[what]}; "
+                    "move the file")]
 
 
 # ----------------------------------------------------------------- SOP checks
@@ -261,9 +417,10 @@ def _waktu_warnings(item: Loaded[Sop], base: PathKey, proc: Prosedur) -> list[Pr
                 item.at(
                     (*base, "langkah", i, "waktu"),
                     "",
-                    f"waktu '{step.waktu}' is not a duration this tool understands; it is "
-                    "shown as written but left out of the procedure's total time",
-                    "warning",
+                    f"waktu '{_short(step.waktu)}' is not a duration this tool understands; it "
+                    "is shown as written and the page notes that the procedure's total time "
+                    "leaves it out",
+                    "note",
                 )
             )
     return out

@@ -172,7 +172,10 @@ class SopApPlugin(BasePlugin[SopApConfig]):
             return self.last_good
         self.serve_errors = []
         for problem in problems:
-            log.warning(str(problem))
+            if problem.severity == "note":
+                log.info(str(problem))
+            else:
+                log.warning(str(problem))
         self.last_good = catalog
         return catalog
 
