@@ -52,7 +52,7 @@ _AnyTagLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 def _is_strict(config: Path) -> bool:
     try:
-        data = yaml.load(config.read_text(encoding="utf-8"), Loader=_AnyTagLoader)  # noqa: S506
+        data = yaml.load(config.read_text(encoding="utf-8"), Loader=_AnyTagLoader)
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
         return False
     return isinstance(data, dict) and data.get("strict") is True

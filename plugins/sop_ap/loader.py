@@ -128,7 +128,6 @@ class _Walk:
         self.problems.append(Problem(shown_path(path), Position(1, 1), "", message, severity))
 
     def run(self) -> None:
-        seen: set[Path] = {self.root}
         pending = [self.root]
         while pending:
             folder = pending.pop()
@@ -139,39 +138,42 @@ class _Walk:
                           "checked; give the folder read and execute permission")
                 continue
             for entry in entries:
-                self.entry(Path(entry.path), entry.is_symlink(), seen, pending)
+                self.entry(Path(entry.path), entry.is_symlink(), pending)
 
-    def entry(self, path: Path, link: bool, seen: set[Path], pending: list[Path]) -> None:
+    def entry(self, path: Path, link: bool, pending: list[Path]) -> None:
         if path.name.startswith(".") or _leftover(path.name):
             what = "hidden" if path.name.startswith(".") else "an editor or system leftover"
             self.note(path, f"{what} file or folder: ignored", "note")
             return
         if link:
-            target = Path(os.path.realpath(path))
-            if not target.exists():
-                self.note(path, f"broken symbolic link (its target {target} does not exist): "
-                          "not read; remove the link or restore the file")
-                return
-            if not target.is_relative_to(self.root):
-                self.note(path, f"symbolic link to {target}, outside the data folder: not read "
-                          "(links are followed only inside the data folder); copy the file in")
-                return
-            if target.is_dir() and target in seen:
-                self.note(path, "symbolic link to a folder that is already read: not read again",
-                          "note")
-                return
+            self.link(path)
+            return
         try:
             mode = path.stat().st_mode
         except OSError as exc:
             self.note(path, f"cannot read ({_reason(exc)}): not checked")
             return
         if stat.S_ISDIR(mode):
-            seen.add(Path(os.path.realpath(path)))
             pending.append(path)
         elif stat.S_ISREG(mode):
             self.files.append(path)
         else:
             self.note(path, "not a regular file (a device, pipe or socket): not read")
+
+    def link(self, path: Path) -> None:
+        """A symbolic link is never read through: a target inside the data folder is read
+        at its own place (once), one outside would make the site depend on other files."""
+        target = Path(os.path.realpath(path))
+        if not target.exists():
+            self.note(path, f"broken symbolic link (its target {target} does not exist): "
+                      "not read; remove the link or restore the file")
+        elif not target.is_relative_to(self.root):
+            self.note(path, f"symbolic link to {target}, outside the data folder: not read; "
+                      "copy the file or folder into the data folder")
+        else:
+            inside = target.relative_to(self.root).as_posix() or "."
+            self.note(path, f"symbolic link to {inside} in this data folder, which is read at "
+                      "its own place: not read twice", "note")
 
 
 def _reason(exc: OSError) -> str:
@@ -179,10 +181,7 @@ def _reason(exc: OSError) -> str:
 
 
 def walk_data(data_dir: Path) -> tuple[list[Path], list[Problem]]:
-    """The files of a data folder in a stable order, and a problem for each entry not read.
-
-    Symbolic links are followed when they point inside the data folder (a link to a
-    file or folder elsewhere would make the site depend on files outside it)."""
+    """The files of a data folder in a stable order, and a problem for each entry not read."""
     walk = _Walk(Path(os.path.realpath(data_dir)))
     walk.run()
     root = walk.root

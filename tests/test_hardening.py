@@ -1,0 +1,217 @@
+"""Issue 12 ("hard to break, round two"): each defect a hostile author found, as a test.
+
+Files dropped silently (7), check and build disagreeing (9), over-long values (11),
+confusing messages (14), impossible dates (5), keterkaitan by title (1), anchors (4),
+templates and site_url (10).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, make_project, mkdocs_build
+from sop_ap import loader
+from sop_ap.catalog import build_catalog
+from sop_ap.cli import main as sop_ap
+from sop_ap.loader import load_dir
+
+SOP = "organisasi/penyusunan-iku.yml"
+MAX = getattr(loader, "MAX_TEXT", 5_000)
+
+
+@pytest.fixture
+def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the shipped data; the working folder is its parent (paths as `sop_data/…`)."""
+    shutil.copytree(ROOT / "sop_data", tmp_path / "sop_data")
+    monkeypatch.chdir(tmp_path)
+    return Path("sop_data")
+
+
+def messages(data: Path) -> list[str]:
+    result = load_dir(data)
+    _, more = build_catalog(result)
+    return sorted(str(p) for p in result.problems + more)
+
+
+def second_sop(data: Path, sop_id: str, nama: str, folder: str = "organisasi",
+               unit: str = "organisasi", extra: str = "") -> Path:
+    text = (data / SOP).read_text(encoding="utf-8")
+    text = text.replace("id: penyusunan-iku", f"id: {sop_id}", 1)
+    text = text.replace("unit: organisasi", f"unit: {unit}", 1)
+    text = text.replace("nama: Penyusunan Indikator Kinerja Utama (IKU) Pemerintah Kota",
+                        f"nama: {nama}", 1)
+    target = data / folder / f"{sop_id}.yml"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text + extra, encoding="utf-8")
+    return target
+
+
+# ------------------------------------------------------------ 7: nothing skipped silently
+
+
+def test_symlink_inside_the_data_folder_is_read_once_at_its_own_place(data: Path) -> None:
+    second_sop(data, "lain", "SOP Lain", folder="simpanan")
+    (data / "tautan").symlink_to(Path("simpanan"), target_is_directory=True)
+    (data / "a-tautan.yml").symlink_to(Path("simpanan/lain.yml"))
+    result = load_dir(data)
+    assert sorted(s.path for s in result.sops) == [
+        "sop_data/organisasi/penyusunan-iku.yml", "sop_data/simpanan/lain.yml"]
+    assert messages(data) == [
+        "sop_data/a-tautan.yml:1:1: note: symbolic link to simpanan/lain.yml in this data "
+        "folder, which is read at its own place: not read twice",
+        "sop_data/tautan:1:1: note: symbolic link to simpanan in this data folder, which is "
+        "read at its own place: not read twice",
+    ]
+
+
+def test_data_folder_given_through_a_link_is_read(data: Path, tmp_path: Path) -> None:
+    (tmp_path / "jalan-pintas").symlink_to(tmp_path / "sop_data", target_is_directory=True)
+    result = load_dir(Path("jalan-pintas"))
+    assert [s.path for s in result.sops] == ["jalan-pintas/organisasi/penyusunan-iku.yml"]
+    assert result.problems == []
+
+
+def test_symlinks_outside_and_broken_are_errors(data: Path, tmp_path: Path) -> None:
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (outside / "x.yml").write_text("id: x\n")
+    (data / "luar").symlink_to(outside, target_is_directory=True)
+    (data / "luar.yml").symlink_to(outside / "x.yml")
+    (data / "putus.yml").symlink_to(tmp_path / "missing.yml")
+    assert messages(data) == [
+        f"sop_data/luar.yml:1:1: symbolic link to {outside.resolve()}/x.yml, outside the data "
+        "folder: not read; copy the file or folder into the data folder",
+        f"sop_data/luar:1:1: symbolic link to {outside.resolve()}, outside the data folder: "
+        "not read; copy the file or folder into the data folder",
+        f"sop_data/putus.yml:1:1: broken symbolic link (its target {tmp_path}/missing.yml does "
+        "not exist): not read; remove the link or restore the file",
+    ]
+    assert sop_ap(["check", "sop_data"]) == 1
+
+
+def as_unprivileged(command: list[str | Path]) -> list[str | Path]:
+    """Root reads any folder: drop the capabilities that let it, so permissions count."""
+    if os.geteuid() != 0:
+        return command
+    if shutil.which("setpriv") is None:
+        pytest.skip("running as root without setpriv: permissions cannot be tested")
+    caps = "-dac_override,-dac_read_search"
+    return ["setpriv", f"--bounding-set={caps}", f"--inh-caps={caps}", *command]
+
+
+def test_unreadable_folders_are_messages_not_tracebacks(data: Path) -> None:
+    """A folder without execute permission once raised PermissionError out of `is_file`;
+    one without read permission was skipped with exit 0."""
+    for name, mode in (("terkunci", 0o000), ("tanpa-x", 0o600)):
+        folder = data / name
+        folder.mkdir()
+        second_sop(data, f"sop-{name}", f"SOP {name}", folder=name)
+        folder.chmod(mode)
+    try:
+        result = subprocess.run(
+            as_unprivileged([Path(sys.executable).parent / "sop-ap", "check", "sop_data"]),
+            capture_output=True, text=True)
+    finally:
+        (data / "terkunci").chmod(0o755)
+        (data / "tanpa-x").chmod(0o755)
+    assert "Traceback" not in result.stderr, result.stderr
+    assert result.returncode == 1
+    assert ("sop_data/terkunci:1:1: cannot read this folder (permission denied): its files are "
+            "not checked; give the folder read and execute permission") in result.stdout
+    assert "sop_data/tanpa-x/sop-tanpa-x.yml:1:1: cannot read (permission denied)" in (
+        result.stdout)
+
+
+def test_fifo_is_reported_not_read(data: Path) -> None:
+    os.mkfifo(data / "pipa.yml")
+    assert ("sop_data/pipa.yml:1:1: not a regular file (a device, pipe or socket): not read"
+            in messages(data))
+
+
+# -------------------------------------------- 9: check and the strict build agree
+
+
+def test_leftovers_and_unparsed_waktu_are_notes_that_stop_nothing(
+        data: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for name in ("penyusunan-iku.yml~", "Thumbs.db", "desktop.ini", "~$catatan.docx"):
+        (data / "organisasi" / name).write_text("x")
+    sop = data / SOP
+    sop.write_text(sop.read_text(encoding="utf-8").replace(
+        "waktu: 10 menit", "waktu: 1 hari setelah diterima", 1), encoding="utf-8")
+    shutil.copy(ROOT / "mkdocs.yml", "mkdocs.yml")  # strict: true, as shipped
+    assert sop_ap(["check", "sop_data"]) == 0
+    out = capsys.readouterr().out
+    assert "sop_data/organisasi/Thumbs.db:1:1: note: an editor or system leftover" in out
+    assert "note: waktu '1 hari setelah diterima' is not a duration" in out
+    assert out.endswith("0 error(s), 0 warning(s), 5 note(s)\n")
+
+
+def test_check_says_when_warnings_stop_the_build(
+        data: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (data / "catatan.docx").write_text("x")
+    assert sop_ap(["check", "sop_data"]) == 0  # no mkdocs.yml here: not strict
+    assert "the warnings do not stop a build that is not strict" in capsys.readouterr().out
+    shutil.copy(ROOT / "mkdocs.yml", "mkdocs.yml")
+    assert sop_ap(["check", "sop_data"]) == 1
+    assert "the warnings stop the build: mkdocs.yml sets `strict: true`" in (
+        capsys.readouterr().out)
+    assert sop_ap(["check", "--no-strict", "sop_data"]) == 0
+
+
+def test_strict_build_passes_with_notes_and_fails_with_warnings(tmp_path: Path) -> None:
+    project = make_project(tmp_path, docs=False)
+    data = project / "sop_data"
+    (data / "organisasi" / "penyusunan-iku.yml~").write_text("x")
+    (data / "Thumbs.db").write_text("x")
+    sop = data / SOP
+    sop.write_text(sop.read_text(encoding="utf-8").replace(
+        "waktu: 10 menit", "waktu: 1 hari setelah diterima", 1), encoding="utf-8")
+    check = subprocess.run([Path(sys.executable).parent / "sop-ap", "check", "sop_data"],
+                           cwd=project, capture_output=True, text=True)
+    build = mkdocs_build(project, tmp_path / "site")
+    assert (check.returncode, build.returncode) == (0, 0), build.stderr[-3000:]
+    (data / "catatan.docx").write_text("x")
+    check = subprocess.run([Path(sys.executable).parent / "sop-ap", "check", "sop_data"],
+                           cwd=project, capture_output=True, text=True)
+    build = mkdocs_build(project, tmp_path / "site2")
+    assert (check.returncode, build.returncode) == (1, 1)
+    assert "catatan.docx:1:1: warning: not a YAML file" in build.stderr
+
+
+# ------------------------------------------------------------ 11: over-long values
+
+
+def test_a_pasted_document_is_an_error_at_its_line(data: Path) -> None:
+    sop = data / SOP
+    long = "Peraturan [a](b) " * (MAX // 10)
+    sop.write_text(sop.read_text(encoding="utf-8").replace(
+        "dasar_hukum:\n", f"dasar_hukum:\n  - '{long}'\n", 1), encoding="utf-8")
+    found = [m for m in messages(data) if "characters" in m]
+    assert found == [f"sop_data/{SOP}:31:5: dasar_hukum[1]: this text has {len(long):,} "
+                     f"characters, more than the {MAX:,} a value may have: it looks like "
+                     "a pasted document; shorten it or split it into items"]
+
+
+# ------------------------------------------------------------ 14: messages
+
+
+def test_sop_under_keputusan_is_one_error(data: Path) -> None:
+    shutil.move(str(data / SOP), str(data / "keputusan" / "penyusunan-iku.yml"))
+    found = [m for m in messages(data) if "keputusan/penyusunan-iku.yml" in m]
+    assert found == [
+        "sop_data/keputusan/penyusunan-iku.yml:1:1: this file is an SOP (it has disahkan_oleh, "
+        "keterkaitan, prosedur, tanggal_pembuatan), but a file in this place is read as a "
+        "decree: an SOP file belongs anywhere in the data folder except under keputusan/; "
+        "move the file"]
+
+
+def test_decree_outside_keputusan_is_one_error(data: Path) -> None:
+    shutil.move(str(data / "keputusan/setda-2018-sop-ap.yml"), str(data / "kep.yml"))
+    found = [m for m in messages(data) if "kep.yml" in m]
+    assert len(found) == 1 and "this file is a decree" in found[0]
+    assert "a decree belongs under keputusan/" in found[0]
