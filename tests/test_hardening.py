@@ -215,3 +215,109 @@ def test_decree_outside_keputusan_is_one_error(data: Path) -> None:
     found = [m for m in messages(data) if "kep.yml" in m]
     assert len(found) == 1 and "this file is a decree" in found[0]
     assert "a decree belongs under keputusan/" in found[0]
+
+
+# ------------------------------------------------------------ 1: keterkaitan by title
+
+UNITS_EXTRA = """
+  - id: umum
+    nama: Bagian Umum
+    induk: setda
+  - id: kota-lain
+    nama: Pemerintah Kota Lain
+  - id: lain-organisasi
+    nama: Bagian Organisasi Kota Lain
+    induk: kota-lain
+"""
+
+CITING = """
+keterkaitan:
+  - SOP Pengelolaan Arsip
+"""
+
+
+def citing_sop(data: Path, unit: str) -> None:
+    text = (data / SOP).read_text(encoding="utf-8")
+    start = text.index("keterkaitan:")
+    end = text.index("peralatan:")
+    (data / SOP).write_text(text[:start] + CITING.lstrip() + text[end:]
+                            .replace("unit: organisasi", f"unit: {unit}"), encoding="utf-8")
+    if unit != "organisasi":
+        text = (data / SOP).read_text(encoding="utf-8")
+        (data / SOP).write_text(text.replace("unit: organisasi", f"unit: {unit}", 1),
+                                encoding="utf-8")
+
+
+@pytest.mark.parametrize("order", ["a-b", "b-a"])
+def test_title_prefers_the_same_unit_whatever_the_file_order(data: Path, order: str) -> None:
+    with (data / "unit.yml").open("a", encoding="utf-8") as f:
+        f.write(UNITS_EXTRA)
+    names = ("a-arsip", "b-arsip") if order == "a-b" else ("b-arsip", "a-arsip")
+    second_sop(data, names[0], "Pengelolaan Arsip", unit="organisasi")
+    second_sop(data, names[1], "Pengelolaan Arsip", unit="umum", folder="umum")
+    citing_sop(data, "organisasi")
+    result = load_dir(data)
+    catalog, problems = build_catalog(result)
+    assert [r.sop_id for r in catalog.keterkaitan["penyusunan-iku"]] == [names[0]]
+    assert problems == []
+
+
+def test_title_prefers_the_same_instansi_then_warns_when_ambiguous(data: Path) -> None:
+    with (data / "unit.yml").open("a", encoding="utf-8") as f:
+        f.write(UNITS_EXTRA)
+    second_sop(data, "arsip-umum", "Pengelolaan Arsip", unit="umum", folder="umum")
+    second_sop(data, "arsip-lain", "SOP Pengelolaan Arsip", unit="lain-organisasi",
+               folder="lain")
+    citing_sop(data, "organisasi")
+    catalog, problems = build_catalog(load_dir(data))
+    assert [r.sop_id for r in catalog.keterkaitan["penyusunan-iku"]] == ["arsip-umum"]
+    assert problems == []
+    # a second one in the same instansi: ambiguous, listed, shown as text
+    second_sop(data, "arsip-setda", "Pengelolaan  ARSIP", unit="setda", folder="setda")
+    catalog, problems = build_catalog(load_dir(data))
+    assert [r.sop_id for r in catalog.keterkaitan["penyusunan-iku"]] == [None]
+    assert [str(p) for p in problems] == [
+        f"sop_data/{SOP}:43:5: keterkaitan[1]: warning: keterkaitan 'SOP Pengelolaan Arsip' "
+        "matches 2 SOPs equally: 'arsip-setda' (unit setda, sop_data/setda/arsip-setda.yml); "
+        "'arsip-umum' (unit umum, sop_data/umum/arsip-umum.yml). It is shown as text; to link "
+        "one, write it as {teks: ..., sop: <id>}"]
+
+
+def test_sop_that_names_no_sop_is_an_error(data: Path) -> None:
+    sop = data / SOP
+    sop.write_text(sop.read_text(encoding="utf-8").replace(
+        "  - teks: SOP Penyusunan LAKIP\n", "  - teks: SOP Penyusunan LAKIP\n"
+        "    sop: penyusunan-ikuu\n", 1), encoding="utf-8")
+    assert [m for m in messages(data) if "names no SOP" in m] == [
+        f"sop_data/{SOP}:45:10: keterkaitan[1].sop: sop 'penyusunan-ikuu' names no SOP (did "
+        "you mean 'penyusunan-iku'?); write the id of an SOP in this data folder, or remove "
+        "`sop:`"]
+
+
+# ------------------------------------------------------------ 5: impossible dates
+
+
+@pytest.mark.parametrize(("text", "why"), [
+    ("31-02-2018", "Februari 2018 has 28 days"),
+    ("13-13-2018", "there is no month 13"),
+    ("01/30-02-2020", "Februari 2020 has 29 days"),
+    ("31 Juni 2025", "Juni 2025 has 30 days"),
+    ("2018-04-31", "April 2018 has 30 days"),
+])
+def test_impossible_dates_are_warnings(data: Path, text: str, why: str) -> None:
+    sop = data / SOP
+    sop.write_text(sop.read_text(encoding="utf-8").replace(
+        "tanggal_efektif: 13-03-2018", f"tanggal_efektif: {text}", 1), encoding="utf-8")
+    assert messages(data) == [
+        f"sop_data/{SOP}:23:18: tanggal_efektif: warning: '{text}' is not a real date ({why}): "
+        "it would be published as written; correct it to the date on the signed document"]
+
+
+def test_impossible_decree_date_is_a_warning(data: Path) -> None:
+    kep = data / "keputusan/setda-2018-sop-ap.yml"
+    text = kep.read_text(encoding="utf-8")
+    line = next(x for x in text.splitlines() if x.startswith("tanggal_penetapan:"))
+    kep.write_text(text.replace(line, "tanggal_penetapan: 30 Februari 2018"), encoding="utf-8")
+    found = messages(data)
+    assert len(found) == 1 and "tanggal_penetapan: warning: '30 Februari 2018' is not a real " \
+        "date (Februari 2018 has 28 days)" in found[0]

@@ -21,6 +21,7 @@ from pydantic import BaseModel, ValidationError
 from . import flow
 from .model import FILE_MODELS, Keputusan, Prosedur, Sop, UnitFile
 from .problems import Position, Problem, Severity
+from .tanggal import parse_tanggal
 from .waktu import parse_waktu
 from .yamlsource import PathKey, Source, display_path, parse_bytes
 
@@ -295,6 +296,8 @@ def load_file(raw: bytes, shown: str, kind: str) -> FileResult:
     loaded: Loaded[Any] = Loaded(model, source)
     if isinstance(model, Sop):
         problems.extend(check_sop(loaded))
+    elif isinstance(model, Keputusan):
+        problems.extend(date_warnings(loaded, "tanggal_penetapan"))
     return FileResult(kind, loaded, tuple(problems))
 
 
@@ -369,6 +372,8 @@ def check_sop(item: Loaded[Sop]) -> list[Problem]:
     elif sop.tanggal_efektif is None and sop.tanggal_pengesahan is None:
         problems.append(item.at((), "tanggal_efektif", "required field 'tanggal_efektif' is "
                                 "missing (or write tanggal_pengesahan)"))
+    for name in ("tanggal_pembuatan", "tanggal_revisi", "tanggal_efektif", "tanggal_pengesahan"):
+        problems.extend(date_warnings(item, name))
     codes: dict[str, int] = {}
     for p, proc in enumerate(sop.prosedur):
         base: PathKey = ("prosedur", p)
@@ -386,6 +391,19 @@ def check_sop(item: Loaded[Sop]) -> list[Problem]:
             problems.append(item.at((*base, *loc), "", message))
         problems.extend(_waktu_warnings(item, base, proc))
     return problems
+
+
+def date_warnings(item: Loaded[Any], name: str) -> list[Problem]:
+    """A text written as a date that names no real day (31-02-2018, month 13)."""
+    text = getattr(item.model, name)
+    if text is None:
+        return []
+    parsed = parse_tanggal(text)
+    if parsed.salah is None:
+        return []
+    return [item.at((name,), "", f"'{_short(text)}' is not a real date ({parsed.salah}): it "
+                    "would be published as written; correct it to the date on the signed "
+                    "document", "warning")]
 
 
 def _check_valid_procedures(source: Source) -> list[Problem]:
