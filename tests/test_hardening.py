@@ -321,3 +321,54 @@ def test_impossible_decree_date_is_a_warning(data: Path) -> None:
     found = messages(data)
     assert len(found) == 1 and "tanggal_penetapan: warning: '30 Februari 2018' is not a real " \
         "date (Februari 2018 has 28 days)" in found[0]
+
+
+# ------------------------------------------------------------ 14: field messages
+
+
+def test_outdented_field_names_where_it_belongs(data: Path) -> None:
+    sop = data / SOP
+    sop.write_text(sop.read_text(encoding="utf-8").replace(
+        "  nip: 19590109 198712 1 002\n", "nip: 19590109 198712 1 002\n"), encoding="utf-8")
+    assert messages(data) == [
+        f"sop_data/{SOP}:29:1: nip: unknown field 'nip' here: it is a field of "
+        "'disahkan_oleh' (line 24); indent it as far as the other fields of disahkan_oleh"]
+
+
+def test_field_of_another_part_is_not_suggested_as_itself(data: Path) -> None:
+    sop = data / SOP
+    sop.write_text(sop.read_text(encoding="utf-8").replace(
+        "pencatatan:\n", "daftar_sop: x\npencatatan:\n", 1), encoding="utf-8")
+    found = [m for m in messages(data) if "daftar_sop" in m]
+    assert found == [f"sop_data/{SOP}:56:1: daftar_sop: unknown field 'daftar_sop' here: it "
+                     "is a field of another part of an SOP, decree or unit file; check its "
+                     "indentation"]
+
+
+def test_suggestions_come_from_the_fields_of_that_place(data: Path) -> None:
+    sop = data / SOP
+    # 'judull' is near 'judul' (a field of keterkaitan entries and of procedures)
+    sop.write_text(sop.read_text(encoding="utf-8").replace(
+        "    eksternal: true", "    eksternal: true\n    judull: x", 1), encoding="utf-8")
+    assert [m for m in messages(data) if "judull" in m] == [
+        f"sop_data/{SOP}:49:5: keterkaitan[2].judull: unknown field 'judull' (did you mean "
+        "'judul'?)"]
+
+
+def test_choice_field_lists_its_allowed_values() -> None:
+    from typing import Literal
+
+    from pydantic import BaseModel, ValidationError
+    from sop_ap.loader import validation_problems
+    from sop_ap.yamlsource import parse_text
+
+    class Pilihan(BaseModel):
+        bentuk: Literal["proses", "keputusan", "penghubung"]
+
+    source = parse_text("bentuk: kotak\n", "x.yml", [])
+    assert source is not None
+    with pytest.raises(ValidationError) as exc:
+        Pilihan.model_validate(source.data)
+    assert [str(p) for p in validation_problems(exc.value, source, Pilihan)] == [
+        "x.yml:1:9: bentuk: expected one of 'proses', 'keputusan' or 'penghubung', found "
+        "'kotak'"]

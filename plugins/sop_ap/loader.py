@@ -286,7 +286,7 @@ def load_file(raw: bytes, shown: str, kind: str) -> FileResult:
     try:
         model = FILE_MODELS[kind].model_validate(source.data)
     except ValidationError as exc:
-        problems.extend(validation_problems(exc, source))
+        problems.extend(validation_problems(exc, source, FILE_MODELS[kind]))
         invalid_id = None
         if kind == "sop":
             problems.extend(_check_valid_procedures(source))
@@ -456,8 +456,74 @@ _TYPE_ERRORS = {
     "int_from_float": "a whole number",
     "bool_type": "true or false",
     "bool_parsing": "true or false",
-    "literal_error": "'selesai'",
+    "literal_error": "",  # the allowed values, from the error (see _expected)
 }
+
+
+def _expected(err: dict[str, Any]) -> str:
+    if err["type"] == "literal_error":
+        allowed = str(err.get("ctx", {}).get("expected", "one of the listed values"))
+        return f"one of {allowed}" if " or " in allowed else allowed
+    return _TYPE_ERRORS[err["type"]]
+
+
+def _model_at(cls: type[BaseModel] | None, data: Any, loc: PathKey) -> type[BaseModel] | None:
+    """The model that validates the mapping at `loc` (of a union, the one that knows most
+    of the mapping's keys)."""
+    node = data
+    for part in loc:
+        if cls is None:
+            return None
+        if isinstance(part, int):
+            node = node[part] if isinstance(node, list) and 0 <= part < len(node) else None
+            continue
+        info = cls.model_fields.get(part)
+        node = node.get(part) if isinstance(node, dict) else None
+        if info is None:
+            return None
+        options = _model_args(info.annotation)
+        keys = set(node) if isinstance(node, dict) else set()
+        cls = max(options, key=lambda m: len(keys & set(m.model_fields)), default=None)
+    return cls
+
+
+def _unknown_field(source: Source, loc: PathKey, model: type[BaseModel] | None) -> str:
+    name = str(loc[-1])
+    message = f"unknown field '{name}'"
+    parent = _model_at(model, source.data, loc[:-1])
+    allowed = sorted(parent.model_fields) if parent is not None else sorted(FIELD_NAMES)
+    if name in FIELD_NAMES and name not in allowed:
+        return message + _where_it_belongs(source, loc, model)
+    guess = difflib.get_close_matches(name, allowed, n=1, cutoff=0.75)
+    if guess:
+        message += f" (did you mean '{guess[0]}'?)"
+    return message
+
+
+def _where_it_belongs(source: Source, loc: PathKey, model: type[BaseModel] | None) -> str:
+    """For a field written at the wrong indentation: the mapping above that has it."""
+    name, siblings = loc[-1], _value_at(source.data, loc[:-1])
+    if isinstance(siblings, dict):
+        keys = list(siblings)
+        for key in reversed(keys[: keys.index(name)] if name in keys else keys):
+            inner = _model_at(model, source.data, (*loc[:-1], key))
+            if inner is not None and name in inner.model_fields:
+                line = source.key_position((*loc[:-1], key)).line
+                return (f" here: it is a field of '{key}' (line {line}); indent it as far as "
+                        f"the other fields of {key}")
+    return (" here: it is a field of another part of an SOP, decree or unit file; check its "
+            "indentation")
+
+
+def _value_at(data: Any, loc: PathKey) -> Any:
+    for part in loc:
+        if isinstance(part, int) and isinstance(data, list) and 0 <= part < len(data):
+            data = data[part]
+        elif isinstance(part, str) and isinstance(data, dict):
+            data = data.get(part)
+        else:
+            return None
+    return data
 
 
 def _all_fields() -> set[str]:
@@ -524,7 +590,9 @@ def _short(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def validation_problems(exc: ValidationError, source: Source) -> list[Problem]:
+def validation_problems(
+    exc: ValidationError, source: Source, model: type[BaseModel] | None = None
+) -> list[Problem]:
     errors = exc.errors(include_url=False)
     located = [(real_loc(source.data, tuple(e["loc"])), e) for e in errors]
     # A union branch's type error is noise when another branch got deeper.
@@ -536,11 +604,13 @@ def validation_problems(exc: ValidationError, source: Source) -> list[Problem]:
         groups.setdefault(loc, []).append(err)
     problems = []
     for loc, errs in groups.items():
-        problems.append(_problem(source, loc, errs))
+        problems.append(_problem(source, loc, errs, model))
     return problems
 
 
-def _problem(source: Source, loc: PathKey, errs: list[dict[str, Any]]) -> Problem:
+def _problem(
+    source: Source, loc: PathKey, errs: list[dict[str, Any]], model: type[BaseModel] | None
+) -> Problem:
     err = errs[0]
     kind = err["type"]
     value = err.get("input")
@@ -551,12 +621,9 @@ def _problem(source: Source, loc: PathKey, errs: list[dict[str, Any]]) -> Proble
         message = f"required field '{loc[-1]}' is missing"
     elif kind == "extra_forbidden":
         position = source.key_position(loc)
-        message = f"unknown field '{loc[-1]}'"
-        guess = difflib.get_close_matches(str(loc[-1]), sorted(FIELD_NAMES), n=1, cutoff=0.75)
-        if guess:
-            message += f" (did you mean '{guess[0]}'?)"
+        message = _unknown_field(source, loc, model)
     elif all(e["type"] in _TYPE_ERRORS for e in errs):
-        expected = " or ".join(dict.fromkeys(_TYPE_ERRORS[e["type"]] for e in errs))
+        expected = " or ".join(dict.fromkeys(_expected(e) for e in errs))
         if value is None and "text" in expected:
             message = f"is empty; write {expected} (use '-' when there is nothing)"
         elif value is None:
