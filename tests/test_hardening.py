@@ -372,3 +372,66 @@ def test_choice_field_lists_its_allowed_values() -> None:
     assert [str(p) for p in validation_problems(exc.value, source, Pilihan)] == [
         "x.yml:1:9: bentuk: expected one of 'proses', 'keputusan' or 'penghubung', found "
         "'kotak'"]
+
+
+# ------------------------------------------------------------ 4: promised anchors are unique
+
+
+def _ids(html_text: str) -> list[str]:
+    import re
+
+    return re.findall(r'\sid="([^"]+)"', html_text)
+
+
+def test_titles_never_take_a_promised_anchor(tmp_path: Path) -> None:
+    project = make_project(tmp_path, docs=False)
+    data = project / "sop_data"
+    second_sop(data, "tiru-langkah", "Langkah A-2")
+    second_sop(data, "tiru-bagian", "Keterkaitan")
+    second_sop(data, "tiru-kutipan", "Kutipan SOP")
+    unit = data / "unit.yml"
+    unit.write_text(unit.read_text(encoding="utf-8").replace(
+        "nama: Bagian Organisasi", "nama: Daftar setda-2018-sop-ap 3"), encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr[-3000:]
+    site = tmp_path / "site"
+    pages = {
+        "sop/tiru-langkah/index.html": ("langkah-a-2", "<tr"),
+        "sop/tiru-bagian/index.html": ("keterkaitan", "<div"),
+        "sop/tiru-kutipan/index.html": ("kutipan-sop", "<pre"),
+        "unit/organisasi/index.html": ("daftar-setda-2018-sop-ap-3", "<span"),
+    }
+    for page, (anchor, element) in pages.items():
+        text = (site / page).read_text(encoding="utf-8")
+        ids = _ids(text)
+        assert len(ids) == len(set(ids)), (page, sorted(i for i in ids if ids.count(i) > 1))
+        # the promised anchor is the element the memo means, not the page title
+        start = text.index(f' id="{anchor}"')
+        assert text.rindex("<", 0, start) == text.rindex(element, 0, start), page
+    for page in ("sop/penyusunan-iku/index.html", "unit/setda/index.html"):
+        ids = _ids((site / page).read_text(encoding="utf-8"))
+        assert len(ids) == len(set(ids)), page
+
+
+def test_every_fixed_anchor_of_the_sop_page_is_known() -> None:
+    """anchors.SOP_SECTIONS lists what sop.md.j2 writes: a title is checked against it."""
+    import re
+
+    from sop_ap.anchors import SOP_SECTIONS
+
+    template = (ROOT / "plugins/sop_ap/templates/sop.md.j2").read_text(encoding="utf-8")
+    written = set(re.findall(r'id="([a-z-]+)"', template)) | set(
+        re.findall(r"\{ #([a-z-]+)[ }]", template))
+    assert written == set(SOP_SECTIONS)
+
+
+def test_decree_id_that_repeats_an_entry_anchor_is_an_error(data: Path) -> None:
+    kep = data / "keputusan/setda-2018-sop-ap.yml"
+    text = kep.read_text(encoding="utf-8")
+    (data / "keputusan/kedua.yml").write_text(
+        text.replace("id: setda-2018-sop-ap", "id: setda-2018-sop-ap-3", 1).replace(
+            "    sop: penyusunan-iku\n", ""), encoding="utf-8")
+    assert [m for m in messages(data) if "anchor" in m] == [
+        "sop_data/keputusan/kedua.yml:4:5: id: decree id 'setda-2018-sop-ap-3' gives its list "
+        "the anchor #daftar-setda-2018-sop-ap-3, which is also entry 3 of decree "
+        "'setda-2018-sop-ap' on the same unit page: choose an id that does not end in -<number>"]

@@ -196,6 +196,29 @@ def _add_decrees(catalog: Catalog, result: LoadResult, problems: list[Problem]) 
                             "exist (remove `sop:` while the full text is not available)")
                 )
         catalog.keputusan.append(kep)
+    _check_decree_anchors(catalog, result, problems)
+
+
+def _check_decree_anchors(catalog: Catalog, result: LoadResult, problems: list[Problem]) -> None:
+    """`#daftar-<id>` (a decree's list) must not equal `#daftar-<other id>-<n>` (entry n of
+    another decree of the same unit page): both are anchors that memos cite."""
+    by_unit: dict[str, list[Keputusan]] = {}
+    for kep in catalog.keputusan:
+        by_unit.setdefault(kep.unit, []).append(kep)
+    kept = {id(k) for k in catalog.keputusan}
+    for item in result.keputusan:
+        kep = item.model
+        if id(kep) not in kept:
+            continue
+        for other in by_unit.get(kep.unit, []):
+            prefix = f"{other.id}-"
+            rest = kep.id[len(prefix):]
+            if kep.id.startswith(prefix) and rest.isdigit() and 1 <= int(rest) <= len(
+                    other.daftar_sop):
+                problems.append(item.at(("id",), "id", (
+                    f"decree id '{kep.id}' gives its list the anchor #daftar-{kep.id}, which is "
+                    f"also entry {int(rest)} of decree '{other.id}' on the same unit page: "
+                    "choose an id that does not end in -<number>")))
 
 
 Target = tuple[str, DecreeEntry | None]

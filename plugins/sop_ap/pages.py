@@ -108,6 +108,7 @@ class SopView:
     dirujuk_oleh: list[RefView]
     citation: str
     lists: dict[str, list[str]] = field(default_factory=dict)
+    title_id: str | None = None  # explicit id of the page title, when its text needs one
 
 
 def _address(units: list[Unit]) -> Unit | None:
@@ -199,6 +200,9 @@ def sop_view(catalog: Catalog, sop: Sop, site_url: str | None) -> SopView:
             ("efektif", sop.tanggal_berlaku),
         )
     }
+    procedures = [_procedure_view(sop, p) for p in sop.prosedur]
+    promised = [*anchors.SOP_SECTIONS, *(p.anchor for p in procedures),
+                *(s.anchor for p in procedures for s in p.steps)]
     return SopView(
         sop=sop,
         page=page,
@@ -206,7 +210,8 @@ def sop_view(catalog: Catalog, sop: Sop, site_url: str | None) -> SopView:
         units=units,
         address=_address(units),
         dates=dates,
-        procedures=[_procedure_view(sop, p) for p in sop.prosedur],
+        title_id=anchors.title_id(sop.nama, promised, anchors.SOP_TITLE),
+        procedures=procedures,
         keterkaitan=[
             _ref_view(catalog, page, r, sop.id) for r in catalog.keterkaitan.get(sop.id, [])
         ],
@@ -262,8 +267,12 @@ def unit_context(catalog: Catalog, unit: Unit) -> dict[str, Any]:
         decrees.append((kep, rows))
     others = [s for s in catalog.sops_of(unit.id) if s.id not in listed]
     chain = catalog.unit_chain(unit.id)
+    promised = [*anchors.UNIT_SECTIONS,
+                *(a for kep, rows in decrees
+                  for a in (f"daftar-{kep.id}", f"keputusan-{kep.id}", *(r.anchor for r in rows)))]
     return {
         "unit": unit,
+        "title_id": anchors.title_id(unit.nama, promised, anchors.UNIT_TITLE),
         "chain": chain,
         "address": _address(chain),
         "parents": [(u, link(page, anchors.unit_page(u.id))) for u in chain[:-1]],
