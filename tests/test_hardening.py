@@ -435,3 +435,71 @@ def test_decree_id_that_repeats_an_entry_anchor_is_an_error(data: Path) -> None:
         "sop_data/keputusan/kedua.yml:4:5: id: decree id 'setda-2018-sop-ap-3' gives its list "
         "the anchor #daftar-setda-2018-sop-ap-3, which is also entry 3 of decree "
         "'setda-2018-sop-ap' on the same unit page: choose an id that does not end in -<number>"]
+
+
+# ------------------------------------------------------------ 10: templates and site_url
+
+
+def set_plugin_option(project: Path, option: str) -> None:
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("      data_dir: sop_data\n",
+                                   f"      data_dir: sop_data\n      {option}\n", 1),
+                      encoding="utf-8")
+
+
+def test_missing_templates_dir_stops_the_build_with_a_message(tmp_path: Path) -> None:
+    project = make_project(tmp_path, docs=False)
+    set_plugin_option(project, "templates_dir: overrides/sop_ap")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 1
+    assert "templates_dir 'overrides/sop_ap' does not exist" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(("template", "expected"), [
+    ("{% for x in %}\n", "sop.md.j2:1: syntax error: "),
+    ("# {{ v.sop.nama }}\n\n{{ v.nothing }}\n", "sop.md.j2:3: UndefinedError: "),
+    ("{{ v.sop.nama + 1 }}\n", "sop.md.j2:1: TypeError: "),
+    ('{% include "hilang.j2" %}\n', "sop.md.j2:1: TemplateNotFound: hilang.j2"),
+], ids=["syntax", "undefined", "type", "include"])
+def test_template_errors_name_the_file_and_line(tmp_path: Path, template: str,
+                                                expected: str) -> None:
+    from sop_ap.catalog import load_catalog
+    from sop_ap.pages import TemplateFailure, environment, site_pages
+
+    overrides = tmp_path / "overrides"
+    overrides.mkdir()
+    (overrides / "sop.md.j2").write_text(template, encoding="utf-8")
+    catalog, _, _ = load_catalog(ROOT / "sop_data")
+    with pytest.raises(TemplateFailure) as exc:
+        site_pages(catalog, environment(overrides), None)
+    assert f"template {overrides}/{expected}" in str(exc.value)
+
+
+def test_template_error_in_a_build_is_a_message(tmp_path: Path) -> None:
+    project = make_project(tmp_path, docs=False)
+    set_plugin_option(project, "templates_dir: overrides")
+    (project / "overrides").mkdir()
+    (project / "overrides" / "unit.md.j2").write_text("{{ unit.nama | nofilter }}\n")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 1
+    assert "unit.md.j2:1: syntax error: No filter named 'nofilter'." in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_site_url_with_markdown_characters_keeps_the_step_link_example(tmp_path: Path) -> None:
+    import html as html_module
+    import re
+
+    project = make_project(tmp_path, docs=False)
+    config = project / "mkdocs.yml"
+    url = "http://intranet/sop_*ap*/[x]/"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "site_url: http://127.0.0.1:8000/", f"site_url: '{url}'"), encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr[-2000:]
+    page = (tmp_path / "site/sop/penyusunan-iku/index.html").read_text(encoding="utf-8")
+    example = re.search(r"alamatnya, mis\.\s*<code>(.*?)</code>", page, re.S)
+    assert example is not None
+    assert html_module.unescape(example.group(1)) == f"{url}sop/penyusunan-iku/#langkah-a-1"

@@ -13,12 +13,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
+from jinja2 import (
+    ChoiceLoader,
+    Environment,
+    FileSystemLoader,
+    PackageLoader,
+    StrictUndefined,
+    TemplateSyntaxError,
+)
 from markupsafe import Markup
 
 from . import anchors, flow, indexes
 from .catalog import Catalog, DecreeEntry, Rujukan, normalise_title
-from .escape import html_text, md_inline, slug
+from .escape import html_text, md_inline, md_url, slug
 from .model import Keputusan, Langkah, Prosedur, Sop, Unit, as_list
 from .swimlane import swimlane
 from .tanggal import Tanggal, parse_tanggal
@@ -44,6 +51,7 @@ def environment(override_dir: Path | None = None) -> Environment:
         keep_trailing_newline=True,
     )
     env.filters["md"] = md_inline
+    env.filters["md_url"] = md_url
     env.filters["text"] = html_text
     env.filters["json"] = lambda v: json.dumps(v, ensure_ascii=False)
     # Front-matter title: Material prints page.meta.title into <title> and the header
@@ -442,12 +450,51 @@ def _sop_pages(
     return pages
 
 
+class TemplateFailure(Exception):
+    """A template (the built-in ones or an override) failed: the message names its file
+    and line."""
+
+
 def site_pages(
     catalog: Catalog,
     env: Environment,
     site_url: str | None,
     with_home: bool = True,
     cache: RenderCache | None = None,
+) -> list[GeneratedPage]:
+    try:
+        return _site_pages(catalog, env, site_url, with_home, cache)
+    except TemplateSyntaxError as exc:
+        where = f"{exc.filename or exc.name}:{exc.lineno}"
+        raise TemplateFailure(f"template {where}: syntax error: {exc.message}") from None
+    except Exception as exc:
+        where = _template_line(exc)
+        if where is None:
+            raise
+        raise TemplateFailure(
+            f"template {where}: {type(exc).__name__}: {exc} (while writing the site's pages)"
+        ) from None
+
+
+def _template_line(exc: BaseException) -> str | None:
+    """`file:line` of the innermost template frame of a traceback (Jinja compiles each
+    template to code whose file name is the template's)."""
+    found = None
+    tb = exc.__traceback__
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith(".j2"):
+            found = f"{filename}:{tb.tb_lineno}"
+        tb = tb.tb_next
+    return found
+
+
+def _site_pages(
+    catalog: Catalog,
+    env: Environment,
+    site_url: str | None,
+    with_home: bool,
+    cache: RenderCache | None,
 ) -> list[GeneratedPage]:
     pages = _sop_pages(env, catalog, site_url, cache)
     pages += [

@@ -36,7 +36,15 @@ from mkdocs.structure.pages import Page
 from . import anchors
 from .catalog import Catalog, load_catalog
 from .loader import FileCache
-from .pages import HOME, GeneratedPage, RenderCache, environment, navigation, site_pages
+from .pages import (
+    HOME,
+    GeneratedPage,
+    RenderCache,
+    TemplateFailure,
+    environment,
+    navigation,
+    site_pages,
+)
 from .problems import DataError, Problem
 from .sidebar import Sidebar
 
@@ -91,6 +99,12 @@ class SopApPlugin(BasePlugin[SopApConfig]):
             (root / self.config.templates_dir).resolve() if self.config.templates_dir else None
         )
         config.watch.append(str(self.data_dir))
+        if self.templates_dir and not self.templates_dir.is_dir():
+            raise PluginError(
+                f"sop-ap: templates_dir '{self.config.templates_dir}' does not exist "
+                f"({self.templates_dir}): create it with the templates to override, or remove "
+                "the option from mkdocs.yml"
+            )
         if self.templates_dir:
             config.watch.append(str(self.templates_dir))
         install_mermaid(
@@ -116,8 +130,11 @@ class SopApPlugin(BasePlugin[SopApConfig]):
         documents = [f.src_uri for f in files.documentation_pages()]
         self._check_templates()
         env = environment(self.templates_dir)
-        pages = site_pages(catalog, env, config.site_url, with_home=HOME not in documents,
-                           cache=self.render_cache)
+        try:
+            pages = site_pages(catalog, env, config.site_url, with_home=HOME not in documents,
+                               cache=self.render_cache)
+        except TemplateFailure as exc:
+            raise PluginError(f"sop-ap: {exc}") from None
         for page in pages:
             if files.get_file_from_path(page.path) is not None:
                 raise PluginError(
