@@ -513,6 +513,17 @@ def _site_pages(
     return pages
 
 
+def site_shape(catalog: Catalog) -> str:
+    """What pages show of the whole set (navigation, unit tree, decree lists, roles):
+    when it changes, every page must be built again, not only those whose text changed."""
+    return repr((
+        navigation(catalog, []),
+        [(u.id, u.nama, u.induk) for u in catalog.units.values()],
+        [(k.id, k.unit, [(e.nama, e.sop) for e in k.daftar_sop]) for k in catalog.keputusan],
+        [role.nama for role in indexes.roles(catalog)],
+    ))
+
+
 def nav_title(text: str) -> str:
     """A nav title: Material prints titles without escaping, so escape them here."""
     return html.escape(" ".join(text.split()), quote=True)
