@@ -62,6 +62,7 @@ CASES: list[tuple[str, Callable[[str], object], Callable[[int], str]]] = [
     ("waktu number words", _normalisasi, lambda n: "dua puluh " * (n // 10)),
     ("waktu prefixes", _waktu, lambda n: "± " * (n // 2)),
     ("waktu range separators", _waktu, lambda n: "1-" * (n // 2)),
+    ("waktu sum before separators", _waktu, lambda n: "1 menit " * (n // 16) + "- " * (n // 4)),
     ("waktu rate separators", _waktu, lambda n: "1 menit/" * (n // 8)),
     ("tanggal revisi", parse_tanggal, lambda n: "1/" * (n // 2)),
     ("tanggal words", parse_tanggal, lambda n: "a" * n + " 2018x"),
