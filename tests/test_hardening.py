@@ -503,3 +503,14 @@ def test_site_url_with_markdown_characters_keeps_the_step_link_example(tmp_path:
     example = re.search(r"alamatnya, mis\.\s*<code>(.*?)</code>", page, re.S)
     assert example is not None
     assert html_module.unescape(example.group(1)) == f"{url}sop/penyusunan-iku/#langkah-a-1"
+
+
+def test_data_folder_given_through_a_link_keeps_its_name_in_messages(
+        data: Path, tmp_path: Path) -> None:
+    (tmp_path / "jalan-pintas").symlink_to(tmp_path / "sop_data", target_is_directory=True)
+    (data / "catatan.txt").write_text("x")
+    (data / "ke-unit.yml").symlink_to(Path("unit.yml"))
+    assert sorted(str(p) for p in load_dir(Path("jalan-pintas")).problems) == [
+        "jalan-pintas/catatan.txt:1:1: warning: not a YAML file (.yml): ignored",
+        "jalan-pintas/ke-unit.yml:1:1: note: symbolic link to unit.yml in this data folder, "
+        "which is read at its own place: not read twice"]

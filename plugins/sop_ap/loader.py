@@ -122,6 +122,7 @@ class _Walk:
     """Every regular file of a data folder, and a problem for everything not read."""
 
     root: Path
+    real_root: Path  # the folder with every link resolved, to tell inside from outside
     files: list[Path] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
@@ -168,11 +169,11 @@ class _Walk:
         if not target.exists():
             self.note(path, f"broken symbolic link (its target {target} does not exist): "
                       "not read; remove the link or restore the file")
-        elif not target.is_relative_to(self.root):
+        elif not target.is_relative_to(self.real_root):
             self.note(path, f"symbolic link to {target}, outside the data folder: not read; "
                       "copy the file or folder into the data folder")
         else:
-            inside = target.relative_to(self.root).as_posix() or "."
+            inside = target.relative_to(self.real_root).as_posix() or "."
             self.note(path, f"symbolic link to {inside} in this data folder, which is read at "
                       "its own place: not read twice", "note")
 
@@ -183,13 +184,9 @@ def _reason(exc: OSError) -> str:
 
 def walk_data(data_dir: Path) -> tuple[list[Path], list[Problem]]:
     """The files of a data folder in a stable order, and a problem for each entry not read."""
-    walk = _Walk(Path(os.path.realpath(data_dir)))
+    walk = _Walk(data_dir, Path(os.path.realpath(data_dir)))
     walk.run()
-    root = walk.root
-    files = sorted(walk.files, key=lambda f: f.relative_to(root).parts)
-    if root != data_dir:  # keep the paths as the caller wrote the folder
-        files = [data_dir / f.relative_to(root) for f in files]
-    return files, walk.problems
+    return sorted(walk.files, key=lambda f: f.relative_to(data_dir).parts), walk.problems
 
 
 def data_files(data_dir: Path) -> list[Path]:
