@@ -23,7 +23,7 @@ from .model import FILE_MODELS, Keputusan, Prosedur, Sop, UnitFile
 from .problems import Position, Problem, Severity
 from .tanggal import parse_tanggal
 from .waktu import parse_waktu
-from .yamlsource import PathKey, Source, display_path, parse_bytes
+from .yamlsource import MAX_TEXT, PathKey, Source, display_path, parse_bytes
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -193,11 +193,6 @@ def data_files(data_dir: Path) -> list[Path]:
     return walk_data(data_dir)[0]
 
 
-MAX_TEXT = 5_000
-"""Characters in one text value: a page of text. Longer values are pasted documents, and
-Markdown's inline parser is quadratic in the number of escaped characters of one text."""
-
-
 def load_dir(data_dir: Path, cache: FileCache | None = None) -> LoadResult:
     """Load every file of a data folder. `cache` (kept by the caller) skips unchanged files."""
     result = LoadResult()
@@ -300,32 +295,14 @@ def load_file(raw: bytes, shown: str, kind: str) -> FileResult:
 
 def _overlong(source: Source) -> list[Problem]:
     problems = []
-    for loc, text, is_key in _strings(source.data, ()):
-        if len(text) > MAX_TEXT:
-            problems.append(Problem(
-                source.path, source.key_position(loc) if is_key else source.position(loc),
-                display_path(source.data, loc),
-                f"this text has {len(text):,} characters, more than the {MAX_TEXT:,} a value "
-                "may have: it looks like a pasted document; shorten it or split it into items"))
+    for loc, is_key in source.long_texts:
+        text = str(loc[-1]) if is_key else _value_at(source.data, loc)
+        problems.append(Problem(
+            source.path, source.key_position(loc) if is_key else source.position(loc),
+            display_path(source.data, loc),
+            f"this text has {len(text):,} characters, more than the {MAX_TEXT:,} a value may "
+            "have: it looks like a pasted document; shorten it or split it into items"))
     return problems
-
-
-def _strings(data: Any, loc: PathKey) -> list[tuple[PathKey, str, bool]]:
-    """Every text value and key with its path, without recursion (nesting is bounded
-    by the YAML reader, but the walk does not rely on it)."""
-    found: list[tuple[PathKey, str, bool]] = []
-    pending: list[tuple[PathKey, Any]] = [(loc, data)]
-    while pending:
-        here, node = pending.pop()
-        if isinstance(node, str):
-            found.append((here, node, False))
-        elif isinstance(node, dict):
-            for key, value in node.items():
-                found.append(((*here, key), key, True))
-                pending.append(((*here, key), value))
-        elif isinstance(node, list):
-            pending.extend(((*here, i), item) for i, item in enumerate(node))
-    return found
 
 
 # The fields that only one kind of file has: a file that has them but sits elsewhere is

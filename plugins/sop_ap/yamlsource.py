@@ -38,6 +38,9 @@ class _TextLoader(_BASE_LOADER):  # type: ignore[misc, valid-type]
 
 _LOADER = _TextLoader
 _MAX_DEPTH = 64
+MAX_TEXT = 5_000
+"""Characters in one text value: a page of text. Longer values are pasted documents, and
+Markdown's inline parser is quadratic in the number of escaped characters of one text."""
 _SAFE_BOUND = 1000
 """libyaml's composer recurses in C: tens of thousands of nested levels overflow the C
 stack and kill the process (SIGSEGV), which no `except` can catch. Its parser does not
@@ -52,6 +55,8 @@ class Source:
     data: Any = None
     values: dict[PathKey, Position] = field(default_factory=dict)
     keys: dict[PathKey, Position] = field(default_factory=dict)
+    long_texts: list[tuple[PathKey, bool]] = field(default_factory=list)
+    """Values (False) and keys (True) longer than MAX_TEXT, found while reading."""
 
     def position(self, loc: PathKey) -> Position:
         """The position of the value at `loc`, or of its nearest recorded parent."""
@@ -84,7 +89,10 @@ class _Builder:
         if isinstance(node, yaml.ScalarNode):
             if node.tag == _NULL_TAG and not node.style:  # plain (libyaml: "", PyYAML: None)
                 return None
-            return str(node.value)
+            text = str(node.value)
+            if len(text) > MAX_TEXT:
+                self.source.long_texts.append((loc, False))
+            return text
         if id(node) in self.seen:
             # An alias (*name) of a list or mapping: expanding them lets 8 lines grow
             # into millions of values ("billion laughs"). SOP files never need them.
@@ -118,6 +126,8 @@ class _Builder:
                 )
                 continue
             self.source.keys[(*loc, key)] = _mark(key_node)
+            if len(key) > MAX_TEXT:
+                self.source.long_texts.append(((*loc, key), True))
             result[key] = self.build(value_node, (*loc, key), depth + 1)
         return result
 
