@@ -124,3 +124,112 @@ def test_edit_break_and_fix_without_restart(server: tuple[Server, Path], browser
     wait_for(lambda: running.errors() == [], "the errors to clear")
     wait_for(lambda: "SUNTINGAN-DUA" in (running.page("sop/penyusunan-iku/") or ""), "the fix")
     assert running.process.poll() is None
+
+
+def _second_sop(project: Path, sop_id: str, nama: str) -> Path:
+    text = (project / SOP).read_text(encoding="utf-8")
+    text = text.replace("id: penyusunan-iku", f"id: {sop_id}", 1).replace(
+        "nama: Penyusunan Indikator Kinerja Utama (IKU) Pemerintah Kota", f"nama: {nama}", 1)
+    target = project / "sop_data" / "organisasi" / f"{sop_id}.yml"
+    target.write_text(text, encoding="utf-8")
+    return target
+
+
+def _everywhere(running: Server, text: str) -> list[str]:
+    """The served pages (and search index) that contain `text` (a URL: the files keep
+    their names, `sop-kedua.yml`, which katalog.json need not show)."""
+    pages = ["", "sop/penyusunan-iku/", "unit/organisasi/", "indeks/pelaksana/",
+             "indeks/dasar-hukum/", "panduan-penulisan/", "search/search_index.json",
+             "katalog.json"]
+    return [p for p in pages if text in (running.page(p) or "")]
+
+
+def test_removed_or_renamed_sop_disappears_from_every_page(tmp_path: Path) -> None:
+    project = make_project(tmp_path)
+    second = _second_sop(project, "sop-kedua", "Pengelolaan Arsip KEDUA-LAMA")
+    running = Server(project, tmp_path / "serve.log")
+    try:
+        wait_for(lambda: running.page("sop/sop-kedua/") is not None, "the first build")
+        assert set(_everywhere(running, "sop-kedua/")) >= {
+            "sop/penyusunan-iku/", "unit/organisasi/", "search/search_index.json",
+            "katalog.json"}
+
+        # The id changes: the old URL is gone and no page links to it any more.
+        second.write_text(second.read_text(encoding="utf-8").replace(
+            "id: sop-kedua", "id: sop-ketiga", 1), encoding="utf-8")
+        wait_for(lambda: running.page("sop/sop-ketiga/") is not None, "the renamed page")
+        wait_for(lambda: running.page("sop/sop-kedua/") is None, "the old URL to 404")
+        wait_for(lambda: _everywhere(running, "sop-kedua/") == [], "the old id to vanish")
+        assert "sop-ketiga" in (running.page("sop/penyusunan-iku/") or "")  # its navigation
+
+        # The file is deleted: its page, its title and its links are gone everywhere.
+        second.unlink()
+        wait_for(lambda: running.page("sop/sop-ketiga/") is None, "the deleted page to 404")
+        wait_for(lambda: _everywhere(running, "KEDUA-LAMA") == [], "the title to vanish")
+        assert _everywhere(running, "sop-ketiga/") == []
+        assert running.page("sop/penyusunan-iku/") is not None
+        assert "Traceback" not in running.output()
+    finally:
+        running.stop()
+
+
+def test_serve_started_on_broken_data_shows_the_errors_and_waits(tmp_path: Path) -> None:
+    project = make_project(tmp_path)
+    sop = project / SOP
+    good = sop.read_text(encoding="utf-8")
+    sop.write_text(good.replace("peringatan: >-", "peringtan: >-"), encoding="utf-8")
+    running = Server(project, tmp_path / "serve.log")
+    try:
+        wait_for(lambda: bool(running.errors()), "the errors in status.json")
+        message = ("sop_data/organisasi/penyusunan-iku.yml:53:1: peringtan: unknown field "
+                   "'peringtan' (did you mean 'peringatan'?)")
+        assert message in (running.errors() or [])
+        assert message in running.output()
+        assert "no valid data yet" in running.output()
+        assert running.page("sop/penyusunan-iku/") is None
+        assert running.process.poll() is None  # still running, waiting for the fix
+
+        sop.write_text(good, encoding="utf-8")
+        wait_for(lambda: running.errors() == [], "the errors to clear")
+        wait_for(lambda: running.page("sop/penyusunan-iku/") is not None, "the SOP page")
+        assert "Penyusunan Indikator" in (running.page("panduan-penulisan/") or "")
+        assert "Traceback" not in running.output()
+    finally:
+        running.stop()
+
+
+@pytest.mark.parametrize(("old", "new", "full"), [
+    ("keterlambatan dalam penyelesaian", "keterlambatan SUNTINGAN", False),
+    ("        waktu: 10 menit\n", "        waktu: 2 hari\n", False),
+    ("nama: Penyusunan Indikator Kinerja Utama (IKU) Pemerintah Kota", "nama: Judul Baru",
+     True),
+    ("id: penyusunan-iku", "id: iku-baru", True),
+    ("pelaksana: [Analisis Kinerja,", "pelaksana: [Analis Kinerja,", True),
+])
+def test_only_changes_of_the_whole_set_rebuild_every_page(tmp_path: Path, old: str, new: str,
+                                                         full: bool) -> None:
+    """Content edits keep `serve --dirty`'s fast path; ids, titles, units, lanes do not."""
+    import shutil
+
+    from conftest import ROOT
+    from sop_ap.catalog import build_catalog
+    from sop_ap.loader import load_dir
+    from sop_ap.pages import site_shape
+
+    data = tmp_path / "sop_data"
+    shutil.copytree(ROOT / "sop_data", data)
+    before = site_shape(build_catalog(load_dir(data))[0])
+    sop = data / "organisasi/penyusunan-iku.yml"
+    text = sop.read_text(encoding="utf-8")
+    assert old in text
+    edited = text.replace(old, new, 1)
+    if "Analis Kinerja" in new:
+        edited = edited.replace("pelaksana: Analisis Kinerja", "pelaksana: Analis Kinerja")
+    sop.write_text(edited, encoding="utf-8")
+    if "iku-baru" in new:
+        decree = data / "keputusan/setda-2018-sop-ap.yml"
+        decree.write_text(decree.read_text(encoding="utf-8").replace(
+            "sop: penyusunan-iku", "sop: iku-baru"), encoding="utf-8")
+    catalog, problems = build_catalog(load_dir(data))
+    assert not [p for p in problems if p.severity == "error"]
+    assert (site_shape(catalog) != before) is full

@@ -3,7 +3,22 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
+from collections.abc import Iterable
+
 from .model import Prosedur, Sop
+
+SOP_SECTIONS = (
+    "identitas", "identitas-instansi", "nomor-sop", "tanggal-pembuatan", "tanggal-revisi",
+    "tanggal-efektif", "disahkan-oleh", "nama-sop", "unit-sop", "dasar-hukum",
+    "kualifikasi-pelaksana", "keterkaitan", "peralatan-perlengkapan", "peringatan",
+    "pencatatan-pendataan", "dirujuk-oleh", "cara-mengutip", "kutipan-sop",
+)  # fmt: skip
+"""The fixed anchors of an SOP page (sop.md.j2 writes them; test_hardening checks both)."""
+UNIT_SECTIONS = ("unit-bawahan", "sop-lain")
+SOP_TITLE = "judul-sop"
+UNIT_TITLE = "judul-unit"
 
 
 def _code(sop: Sop, proc: Prosedur) -> str | None:
@@ -28,3 +43,17 @@ def step_label(proc: Prosedur, no: int) -> str:
 def decree_entry_anchor(keputusan_id: str, position: int) -> str:
     return f"daftar-{keputusan_id}-{position}"
 
+
+
+def _loose(text: str) -> str:
+    """Letters and digits only: equal for every slug that a heading's text can give."""
+    text = unicodedata.normalize("NFKD", text).lower()
+    return re.sub(r"[\W_]+", "", text)
+
+
+def title_id(title: str, promised: Iterable[str], fallback: str) -> str | None:
+    """An explicit id for a page title whose automatic id (Markdown's slug of its text)
+    could equal an anchor the page promises ("Langkah A 2" and `#langkah-a-2`), else None
+    (the automatic id is kept, so existing pages do not change)."""
+    loose = _loose(title)
+    return fallback if any(_loose(a) == loose for a in promised) else None

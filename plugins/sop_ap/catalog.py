@@ -8,17 +8,20 @@ keterkaitan by id or title. Drafts are left out unless asked for (a preview).
 from __future__ import annotations
 
 import dataclasses
+import difflib
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import revisi, status
 from .loader import FileCache, Loaded, LoadResult, load_dir
 from .model import EntriDaftarSop, Keputusan, RujukanSop, Sop, Unit, as_list
-from .problems import DataError, Problem
+from .problems import DataError, Problem, Severity
 from .revisi import Revisi
 from .status import StatusSop
+from .yamlsource import PathKey
 
 
 @dataclass(frozen=True)
@@ -67,9 +70,13 @@ class Catalog:
         """The keterkaitan of an SOP or of one of its earlier revisions, resolved."""
         if self.sops.get(sop.id) is sop:
             return self.keterkaitan.get(sop.id, [])
-        by_title = {normalise_title(s.nama): s.id for s in self.sops.values()}
-        entries = {normalise_title(e.entry.nama): e for e in self.decree_entries()}
-        found = (_resolve(ref, self, by_title, entries) for ref in as_list(sop.keterkaitan))
+        titles = _Titles(self)
+
+        def quiet(at: PathKey, message: str, severity: Severity) -> None:
+            """An earlier revision's problems were the author's then: not reported."""
+
+        found = (_resolve(ref, sop.unit, titles, set(), False, quiet, ("keterkaitan",))
+                 for ref in as_list(sop.keterkaitan))
         return [r for r in found if r is not None]
 
     def status_of(self, sop_id: str) -> StatusSop:
@@ -265,27 +272,108 @@ def _add_decrees(catalog: Catalog, result: LoadResult, problems: list[Problem]) 
                             "exist (remove `sop:` while the full text is not available)")
                 )
         catalog.keputusan.append(kep)
+    _check_decree_anchors(catalog, result, problems)
+
+
+def _check_decree_anchors(catalog: Catalog, result: LoadResult, problems: list[Problem]) -> None:
+    """`#daftar-<id>` (a decree's list) must not equal `#daftar-<other id>-<n>` (entry n of
+    another decree of the same unit page): both are anchors that memos cite."""
+    by_unit: dict[str, list[Keputusan]] = {}
+    for kep in catalog.keputusan:
+        by_unit.setdefault(kep.unit, []).append(kep)
+    kept = {id(k) for k in catalog.keputusan}
+    for item in result.keputusan:
+        kep = item.model
+        if id(kep) not in kept:
+            continue
+        for other in by_unit.get(kep.unit, []):
+            prefix = f"{other.id}-"
+            rest = kep.id[len(prefix):]
+            if kep.id.startswith(prefix) and rest.isdigit() and 1 <= int(rest) <= len(
+                    other.daftar_sop):
+                problems.append(item.at(("id",), "id", (
+                    f"decree id '{kep.id}' gives its list the anchor #daftar-{kep.id}, which is "
+                    f"also entry {int(rest)} of decree '{other.id}' on the same unit page: "
+                    "choose an id that does not end in -<number>")))
+
+
+Target = tuple[str, DecreeEntry | None]
+"""Where a keterkaitan can point: an SOP id, or ("", a decree entry without full text)."""
+
+
+@dataclass
+class _Titles:
+    """Every SOP page and decree entry by normalised title, to resolve keterkaitan."""
+
+    catalog: Catalog
+    by_title: dict[str, list[Target]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for sop in sorted(self.catalog.sops.values(), key=lambda s: s.id):
+            self._add(sop.nama, (sop.id, None))
+        for entry in self.catalog.decree_entries():
+            if entry.sop_id in self.catalog.sops:
+                self._add(entry.entry.nama, (entry.sop_id or "", None))
+            elif entry.sop_id is None:
+                self._add(entry.entry.nama, ("", entry))
+
+    def _add(self, title: str, target: Target) -> None:
+        found = self.by_title.setdefault(normalise_title(title), [])
+        if target not in found:
+            found.append(target)
+
+    def unit_of(self, target: Target) -> str:
+        sop_id, entry = target
+        return entry.keputusan.unit if entry is not None else self.catalog.sops[sop_id].unit
+
+    def closest(self, title: str, unit: str) -> list[Target]:
+        """The SOPs with this title nearest to `unit`: the same unit, else the same
+        instansi, else any; more than one means the title is ambiguous."""
+        found = self.by_title.get(normalise_title(title), [])
+        if len(found) <= 1:
+            return found
+        root = self._instansi(unit)
+
+        def rank(target: Target) -> int:
+            owner = self.unit_of(target)
+            return 0 if owner == unit else 1 if self._instansi(owner) == root else 2
+
+        best = min(rank(t) for t in found)
+        return [t for t in found if rank(t) == best]
+
+    def _instansi(self, unit: str) -> str:
+        chain = self.catalog.unit_chain(unit)
+        return chain[0].id if chain else unit
+
+    def describe(self, target: Target) -> str:
+        sop_id, entry = target
+        if entry is not None:
+            return (f"entry {entry.position} of decree '{entry.keputusan.id}' (unit "
+                    f"{entry.keputusan.unit}, no full text)")
+        unit, path = self.catalog.sops[sop_id].unit, self.catalog.source_paths[sop_id]
+        return f"'{sop_id}' (unit {unit}, {path})"
 
 
 def _resolve_keterkaitan(catalog: Catalog, result: LoadResult, problems: list[Problem]) -> None:
-    by_title: dict[str, str] = {normalise_title(s.nama): s.id for s in catalog.sops.values()}
-    entries = {normalise_title(e.entry.nama): e for e in catalog.decree_entries()}
+    titles = _Titles(catalog)
     for item in result.sops:
         sop = item.model
         if catalog.sops.get(sop.id) is not sop:
             continue
         resolved: list[Rujukan] = []
         raw = as_list(sop.keterkaitan)
+
+        def report(at: PathKey, message: str, severity: Severity,
+                   item: Loaded[Sop] = item) -> None:
+            problems.append(item.at(at, "", message, severity))
+
         for i, ref in enumerate(raw):
-            rujukan = _resolve(ref, catalog, by_title, entries)
+            loc: PathKey = ("keterkaitan", i) if isinstance(sop.keterkaitan, list) else (
+                "keterkaitan",)
+            rujukan = _resolve(ref, sop.unit, titles, result.invalid_ids,
+                               "keputusan" in result.failed_kinds, report, loc)
             if rujukan is None:
                 continue  # "-": no keterkaitan
-            # A broken file elsewhere may be what this entry names: do not blame it.
-            invalid = _mentions(ref, result.invalid_ids) or "keputusan" in result.failed_kinds
-            if not rujukan.resolved and not rujukan.eksternal and not invalid:
-                loc = ("keterkaitan", i) if isinstance(sop.keterkaitan, list) else ("keterkaitan",)
-                problems.append(item.at(loc, "", f"keterkaitan '{rujukan.teks}' matches no SOP "
-                                        "id or title; it is shown as text", "warning"))
             resolved.append(rujukan)
             if rujukan.sop_id is not None and rujukan.sop_id != sop.id:
                 backlinks = catalog.dirujuk_oleh.setdefault(rujukan.sop_id, [])
@@ -294,18 +382,22 @@ def _resolve_keterkaitan(catalog: Catalog, result: LoadResult, problems: list[Pr
         catalog.keterkaitan[sop.id] = resolved
 
 
-def _mentions(ref: str | RujukanSop, ids: set[str]) -> bool:
-    """True when a keterkaitan names, by id, an SOP whose file has errors."""
-    wanted = ref.strip() if isinstance(ref, str) else ref.sop
-    return wanted in ids
+Report = Callable[[PathKey, str, Severity], None]
 
 
 def _resolve(
     ref: str | RujukanSop,
-    catalog: Catalog,
-    by_title: dict[str, str],
-    entries: dict[str, DecreeEntry],
+    unit: str,
+    titles: _Titles,
+    invalid_ids: set[str],
+    decrees_failed: bool,
+    report: Report,
+    loc: PathKey,
 ) -> Rujukan | None:
+    """One keterkaitan entry of an SOP of `unit`, resolved; problems go to `report`
+    (not about SOP ids in `invalid_ids`, whose files have errors, nor about titles when
+    a decree file has errors: the broken file may be what the entry names)."""
+    catalog = titles.catalog
     wanted_id: str | None
     if isinstance(ref, str):
         if ref.strip() in {"-", "–", "—"}:
@@ -316,16 +408,40 @@ def _resolve(
             return Rujukan(ref.teks, eksternal=True, judul=ref.judul)
         text, wanted_id, judul = ref.teks, ref.sop, ref.judul
         wanted_title = judul or text
+        if wanted_id is not None and wanted_id not in catalog.sops:
+            if wanted_id not in invalid_ids:  # else its file has errors: not blamed
+                report((*loc, "sop"), _no_such_sop(wanted_id, catalog), "error")
+            return Rujukan(text, judul=judul)
     if wanted_id and wanted_id in catalog.sops:
         return Rujukan(text, sop_id=wanted_id, judul=judul)
-    key = normalise_title(wanted_title)
-    if key in by_title:
-        return Rujukan(text, sop_id=by_title[key], judul=judul)
-    if key in entries:
-        entry = entries[key]
-        return Rujukan(text, sop_id=entry.sop_id, entry=None if entry.sop_id else entry,
-                       judul=judul)
+    found = titles.closest(wanted_title, unit)
+    if len(found) == 1:
+        sop_id, entry = found[0]
+        return Rujukan(text, sop_id=sop_id or None, entry=entry, judul=judul)
+    # A broken file elsewhere may be what this entry names: do not blame it.
+    invalid = wanted_id in invalid_ids or decrees_failed
+    if len(found) > 1:
+        report(loc, f"keterkaitan '{_short(text)}' matches {len(found)} SOPs equally: "
+               + "; ".join(titles.describe(t) for t in found)
+               + ". It is shown as text; to link one, write it as {teks: ..., sop: <id>}",
+               "warning")
+    elif not invalid:
+        report(loc, f"keterkaitan '{_short(text)}' matches no SOP id or title; it is shown "
+               "as text", "warning")
     return Rujukan(text, judul=judul)
+
+
+def _short(text: str, limit: int = 80) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _no_such_sop(sop_id: str, catalog: Catalog) -> str:
+    message = f"sop '{sop_id}' names no SOP"
+    guess = difflib.get_close_matches(sop_id, sorted(catalog.sops), n=1, cutoff=0.6)
+    if guess:
+        message += f" (did you mean '{guess[0]}'?)"
+    return message + "; write the id of an SOP in this data folder, or remove `sop:`"
 
 
 def load_catalog(

@@ -17,6 +17,9 @@ from markupsafe import Markup, escape
 _MD_SPECIAL = str.maketrans({
     ch: f"&#{ord(ch)};" for ch in "\\`*_{}[]()<>#+!|~^=:$\"'&"
 })
+_URL_SPECIAL = str.maketrans({
+    ch: f"&#{ord(ch)};" for ch in "\\`*_{}[]()<>!|~^=$\"'&"
+})
 _BREAKS = re.compile("[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")  # where str.splitlines breaks
 _LEADING = re.compile(r"^(\s*)(-|\d(?=\d*[.)]))")
 
@@ -30,6 +33,12 @@ def md_inline(text: object) -> Markup:
     # A leading "-", "1." or "1)" would start a list: escape its first character.
     out = _LEADING.sub(lambda m: m.group(1) + f"&#{ord(m.group(2))};", out)
     return Markup(out)
+
+
+def md_url(text: object) -> Markup:
+    """An address for inline Markdown (inside `<code>`): every character that Markdown
+    could read as syntax becomes a character reference; `:`, `/`, `#`, `.` stay as written."""
+    return Markup(str(text).translate(_URL_SPECIAL))
 
 
 def html_text(text: object) -> Markup:

@@ -13,6 +13,7 @@ import difflib
 import hashlib
 import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Generic, TypeVar
@@ -25,7 +26,7 @@ from .model import FILE_MODELS, Keputusan, Prosedur, Sop, UnitFile
 from .problems import Position, Problem, Severity
 from .tanggal import parse_tanggal
 from .waktu import parse_waktu
-from .yamlsource import PathKey, Source, display_path, parse_bytes
+from .yamlsource import MAX_TEXT, PathKey, Source, display_path, parse_bytes
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -115,14 +116,91 @@ def kind_of(file: Path, data_dir: Path) -> str:
     return "sop"
 
 
+# Files that editors and operating systems leave behind: never data, so only noted.
+_LEFTOVER_NAMES = frozenset({"thumbs.db", "desktop.ini", "ehthumbs.db", "icon\r"})
+_LEFTOVER_SUFFIXES = ("~", ".bak", ".swp", ".swo", ".tmp", ".orig", ".rej")
+
+
+def _leftover(name: str) -> bool:
+    low = name.lower()
+    return (low in _LEFTOVER_NAMES or low.endswith(_LEFTOVER_SUFFIXES)
+            or low.startswith(("~$", ".~lock.", "#")))
+
+
+@dataclass
+class _Walk:
+    """Every regular file of a data folder, and a problem for everything not read."""
+
+    root: Path
+    real_root: Path  # the folder with every link resolved, to tell inside from outside
+    files: list[Path] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    def note(self, path: Path, message: str, severity: Severity = "error") -> None:
+        self.problems.append(Problem(shown_path(path), Position(1, 1), "", message, severity))
+
+    def run(self) -> None:
+        pending = [self.root]
+        while pending:
+            folder = pending.pop()
+            try:
+                entries = sorted(os.scandir(folder), key=lambda e: e.name)
+            except OSError as exc:
+                self.note(folder, f"cannot read this folder ({_reason(exc)}): its files are not "
+                          "checked; give the folder read and execute permission")
+                continue
+            for entry in entries:
+                self.entry(Path(entry.path), entry.is_symlink(), pending)
+
+    def entry(self, path: Path, link: bool, pending: list[Path]) -> None:
+        if path.name.startswith(".") or _leftover(path.name):
+            what = "hidden" if path.name.startswith(".") else "an editor or system leftover"
+            self.note(path, f"{what} file or folder: ignored", "note")
+            return
+        if link:
+            self.link(path)
+            return
+        try:
+            mode = path.stat().st_mode
+        except OSError as exc:
+            self.note(path, f"cannot read ({_reason(exc)}): not checked")
+            return
+        if stat.S_ISDIR(mode):
+            pending.append(path)
+        elif stat.S_ISREG(mode):
+            self.files.append(path)
+        else:
+            self.note(path, "not a regular file (a device, pipe or socket): not read")
+
+    def link(self, path: Path) -> None:
+        """A symbolic link is never read through: a target inside the data folder is read
+        at its own place (once), one outside would make the site depend on other files."""
+        target = Path(os.path.realpath(path))
+        if not target.exists():
+            self.note(path, f"broken symbolic link (its target {target} does not exist): "
+                      "not read; remove the link or restore the file")
+        elif not target.is_relative_to(self.real_root):
+            self.note(path, f"symbolic link to {target}, outside the data folder: not read; "
+                      "copy the file or folder into the data folder")
+        else:
+            inside = target.relative_to(self.real_root).as_posix() or "."
+            self.note(path, f"symbolic link to {inside} in this data folder, which is read at "
+                      "its own place: not read twice", "note")
+
+
+def _reason(exc: OSError) -> str:
+    return (exc.strerror or str(exc)).lower()
+
+
+def walk_data(data_dir: Path) -> tuple[list[Path], list[Problem]]:
+    """The files of a data folder in a stable order, and a problem for each entry not read."""
+    walk = _Walk(data_dir, Path(os.path.realpath(data_dir)))
+    walk.run()
+    return sorted(walk.files, key=lambda f: f.relative_to(data_dir).parts), walk.problems
+
+
 def data_files(data_dir: Path) -> list[Path]:
-    return sorted(
-        p for p in data_dir.rglob("*") if p.is_file() and not _hidden(p.relative_to(data_dir))
-    )
-
-
-def _hidden(rel: Path) -> bool:
-    return any(part.startswith(".") for part in rel.parts)
+    return walk_data(data_dir)[0]
 
 
 def load_dir(data_dir: Path, cache: FileCache | None = None) -> LoadResult:
@@ -134,11 +212,14 @@ def load_dir(data_dir: Path, cache: FileCache | None = None) -> LoadResult:
         )
         return result
     fresh: FileCache = {}
-    for file in data_files(data_dir):
+    files, problems = walk_data(data_dir)
+    result.problems.extend(problems)
+    for file in files:
         shown = shown_path(file)
         if file.suffix.lower() not in YAML_SUFFIXES:
             result.problems.append(
-                Problem(shown, Position(1, 1), "", "not a YAML file (.yml): ignored", "warning")
+                Problem(shown, Position(1, 1), "", "not a YAML file (.yml): ignored",
+                        "warning")
             )
             continue
         result.files += 1
@@ -203,10 +284,17 @@ def load_file(raw: bytes, shown: str, kind: str) -> FileResult:
             Problem(shown, source.position(()), "", f"expected a mapping of fields, found {found}")
         )
         return FileResult(kind, None, tuple(problems))
+    overlong = _overlong(source)
+    misplaced = _misplaced(source, kind)
+    if overlong or misplaced:
+        problems.extend(overlong + misplaced)
+        invalid_id = source.data.get("id") if kind == "sop" else None
+        return FileResult(kind, None, tuple(problems),
+                          invalid_id if isinstance(invalid_id, str) else None)
     try:
         model = _MODELS[kind].model_validate(source.data)
     except ValidationError as exc:
-        problems.extend(validation_problems(exc, source))
+        problems.extend(validation_problems(exc, source, FILE_MODELS[kind]))
         invalid_id = None
         if kind in ("sop", "revisi"):
             problems.extend(_check_valid_procedures(source))
@@ -216,7 +304,50 @@ def load_file(raw: bytes, shown: str, kind: str) -> FileResult:
     loaded: Loaded[Any] = Loaded(model, source)
     if isinstance(model, Sop):
         problems.extend(check_sop(loaded))
+    elif isinstance(model, Keputusan):
+        problems.extend(date_warnings(loaded, "tanggal_penetapan"))
     return FileResult(kind, loaded, tuple(problems))
+
+
+def _overlong(source: Source) -> list[Problem]:
+    problems = []
+    for loc, is_key in source.long_texts:
+        text = str(loc[-1]) if is_key else _value_at(source.data, loc)
+        problems.append(Problem(
+            source.path, source.key_position(loc) if is_key else source.position(loc),
+            display_path(source.data, loc),
+            f"this text has {len(text):,} characters, more than the {MAX_TEXT:,} a value may "
+            "have: it looks like a pasted document; shorten it or split it into items"))
+    return problems
+
+
+# The fields that only one kind of file has: a file that has them but sits elsewhere is
+# in the wrong folder (reported once, instead of one error per field).
+_MARKS = {
+    "sop": frozenset({"prosedur", "disahkan_oleh", "tanggal_pembuatan", "keterkaitan"}),
+    "keputusan": frozenset({"daftar_sop", "menimbang", "mengingat", "diktum"}),
+}
+_PLACES = {
+    "sop": "an SOP file belongs anywhere in the data folder except under keputusan/",
+    "keputusan": "a decree belongs under keputusan/",
+    "unit": "the units belong in unit.yml at the top of the data folder",
+}
+
+
+def _misplaced(source: Source, kind: str) -> list[Problem]:
+    keys = set(source.data)
+    looks = [k for k, marks in _MARKS.items() if len(keys & marks) >= 2]
+    if set(keys) == {"unit"} and isinstance(source.data.get("unit"), list):
+        looks = ["unit"]
+    if len(looks) != 1 or looks[0] == kind:
+        return []
+    what = looks[0]
+    names = {"sop": "an SOP", "keputusan": "a decree", "unit": "the list of units"}
+    fields = ", ".join(sorted(keys & _MARKS.get(what, keys)))
+    return [Problem(source.path, Position(1, 1), "",
+                    f"this file is {names[what]} (it has {fields}), "
+                    f"but a file in this place is read as {names[kind]}: {_PLACES[what]}; "
+                    "move the file")]
 
 
 # ----------------------------------------------------------------- SOP checks
@@ -232,6 +363,8 @@ def check_sop(item: Loaded[Sop]) -> list[Problem]:
         problems.append(item.at((), "tanggal_efektif", "required field 'tanggal_efektif' is "
                                 "missing (or write tanggal_pengesahan)"))
     problems.extend(_check_status(item))
+    for name in ("tanggal_pembuatan", "tanggal_revisi", "tanggal_efektif", "tanggal_pengesahan"):
+        problems.extend(date_warnings(item, name))
     codes: dict[str, int] = {}
     for p, proc in enumerate(sop.prosedur):
         base: PathKey = ("prosedur", p)
@@ -275,6 +408,19 @@ def _check_status(item: Loaded[Sop]) -> list[Problem]:
     return problems
 
 
+def date_warnings(item: Loaded[Any], name: str) -> list[Problem]:
+    """A text written as a date that names no real day (31-02-2018, month 13)."""
+    text = getattr(item.model, name)
+    if text is None:
+        return []
+    parsed = parse_tanggal(text)
+    if parsed.salah is None:
+        return []
+    return [item.at((name,), "", f"'{_short(text)}' is not a real date ({parsed.salah}): it "
+                    "would be published as written; correct it to the date on the signed "
+                    "document", "warning")]
+
+
 def _check_valid_procedures(source: Source) -> list[Problem]:
     """Flow checks for the procedures that are valid on their own, when the SOP is not:
     an author then sees every problem in one run."""
@@ -307,9 +453,10 @@ def _waktu_warnings(item: Loaded[Sop], base: PathKey, proc: Prosedur) -> list[Pr
                 item.at(
                     (*base, "langkah", i, "waktu"),
                     "",
-                    f"waktu '{step.waktu}' is not a duration this tool understands; it is "
-                    "shown as written but left out of the procedure's total time",
-                    "warning",
+                    f"waktu '{_short(step.waktu)}' is not a duration this tool understands; it "
+                    "is shown as written and the page notes that the procedure's total time "
+                    "leaves it out",
+                    "note",
                 )
             )
     return out
@@ -328,8 +475,74 @@ _TYPE_ERRORS = {
     "int_from_float": "a whole number",
     "bool_type": "true or false",
     "bool_parsing": "true or false",
-    "literal_error": "'selesai'",
+    "literal_error": "",  # the allowed values, from the error (see _expected)
 }
+
+
+def _expected(err: ErrorDetails) -> str:
+    if err["type"] == "literal_error":
+        allowed = str(err.get("ctx", {}).get("expected", "one of the listed values"))
+        return f"one of {allowed}" if " or " in allowed else allowed
+    return _TYPE_ERRORS[err["type"]]
+
+
+def _model_at(cls: type[BaseModel] | None, data: Any, loc: PathKey) -> type[BaseModel] | None:
+    """The model that validates the mapping at `loc` (of a union, the one that knows most
+    of the mapping's keys)."""
+    node = data
+    for part in loc:
+        if cls is None:
+            return None
+        if isinstance(part, int):
+            node = node[part] if isinstance(node, list) and 0 <= part < len(node) else None
+            continue
+        info = cls.model_fields.get(part)
+        node = node.get(part) if isinstance(node, dict) else None
+        if info is None:
+            return None
+        options = _model_args(info.annotation)
+        keys = set(node) if isinstance(node, dict) else set()
+        cls = max(options, key=lambda m: len(keys & set(m.model_fields)), default=None)
+    return cls
+
+
+def _unknown_field(source: Source, loc: PathKey, model: type[BaseModel] | None) -> str:
+    name = str(loc[-1])
+    message = f"unknown field '{name}'"
+    parent = _model_at(model, source.data, loc[:-1])
+    allowed = sorted(parent.model_fields) if parent is not None else sorted(FIELD_NAMES)
+    if name in FIELD_NAMES and name not in allowed:
+        return message + _where_it_belongs(source, loc, model)
+    guess = difflib.get_close_matches(name, allowed, n=1, cutoff=0.75)
+    if guess:
+        message += f" (did you mean '{guess[0]}'?)"
+    return message
+
+
+def _where_it_belongs(source: Source, loc: PathKey, model: type[BaseModel] | None) -> str:
+    """For a field written at the wrong indentation: the mapping above that has it."""
+    name, siblings = loc[-1], _value_at(source.data, loc[:-1])
+    if isinstance(siblings, dict):
+        keys = list(siblings)
+        for key in reversed(keys[: keys.index(name)] if name in keys else keys):
+            inner = _model_at(model, source.data, (*loc[:-1], key))
+            if inner is not None and name in inner.model_fields:
+                line = source.key_position((*loc[:-1], key)).line
+                return (f" here: it is a field of '{key}' (line {line}); indent it as far as "
+                        f"the other fields of {key}")
+    return (" here: it is a field of another part of an SOP, decree or unit file; check its "
+            "indentation")
+
+
+def _value_at(data: Any, loc: PathKey) -> Any:
+    for part in loc:
+        if isinstance(part, int) and isinstance(data, list) and 0 <= part < len(data):
+            data = data[part]
+        elif isinstance(part, str) and isinstance(data, dict):
+            data = data.get(part)
+        else:
+            return None
+    return data
 
 
 def _all_fields() -> set[str]:
@@ -396,7 +609,9 @@ def _short(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def validation_problems(exc: ValidationError, source: Source) -> list[Problem]:
+def validation_problems(
+    exc: ValidationError, source: Source, model: type[BaseModel] | None = None
+) -> list[Problem]:
     errors = exc.errors(include_url=False)
     located = [(real_loc(source.data, tuple(e["loc"])), e) for e in errors]
     # A union branch's type error is noise when another branch got deeper.
@@ -408,15 +623,13 @@ def validation_problems(exc: ValidationError, source: Source) -> list[Problem]:
         groups.setdefault(loc, []).append(err)
     problems = []
     for loc, errs in groups.items():
-        problems.append(_problem(source, loc, errs))
+        problems.append(_problem(source, loc, errs, model))
     return problems
 
 
-def _expected(err: ErrorDetails) -> str:
-    return str(err.get("ctx", {}).get("expected", ""))
-
-
-def _problem(source: Source, loc: PathKey, errs: list[ErrorDetails]) -> Problem:
+def _problem(
+    source: Source, loc: PathKey, errs: list[ErrorDetails], model: type[BaseModel] | None
+) -> Problem:
     err = errs[0]
     kind = err["type"]
     value = err.get("input")
@@ -427,15 +640,9 @@ def _problem(source: Source, loc: PathKey, errs: list[ErrorDetails]) -> Problem:
         message = f"required field '{loc[-1]}' is missing"
     elif kind == "extra_forbidden":
         position = source.key_position(loc)
-        message = f"unknown field '{loc[-1]}'"
-        guess = difflib.get_close_matches(str(loc[-1]), sorted(FIELD_NAMES), n=1, cutoff=0.75)
-        if guess:
-            message += f" (did you mean '{guess[0]}'?)"
-    elif kind == "literal_error" and len(errs) == 1 and "selesai" not in _expected(err):
-        # A choice such as status or hasil (the 'selesai' of a target is a union branch).
-        message = f"expected {_expected(err)}, found {_kind(value)}"
+        message = _unknown_field(source, loc, model)
     elif all(e["type"] in _TYPE_ERRORS for e in errs):
-        expected = " or ".join(dict.fromkeys(_TYPE_ERRORS[e["type"]] for e in errs))
+        expected = " or ".join(dict.fromkeys(_expected(e) for e in errs))
         if value is None and "text" in expected:
             message = f"is empty; write {expected} (use '-' when there is nothing)"
         elif value is None:

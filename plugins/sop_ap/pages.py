@@ -13,14 +13,22 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
+from jinja2 import (
+    ChoiceLoader,
+    Environment,
+    FileSystemLoader,
+    PackageLoader,
+    StrictUndefined,
+    TemplateSyntaxError,
+)
 from markupsafe import Markup
 
 from . import anchors, flow, indexes, perubahan, tinjauan, urls
 from .catalog import Catalog, DecreeEntry, Rujukan, normalise_title
-from .escape import html_text, md_inline, nav_title, slug
+from .escape import html_text, md_inline, md_url, nav_title, slug
 from .export import katalog_json
 from .model import Evaluasi, Keputusan, Langkah, Prosedur, Sop, Unit, as_list
+from .navigation import navigation
 from .revisi import Revisi
 from .status import StatusSop
 from .swimlane import swimlane
@@ -44,6 +52,7 @@ def environment(override_dir: Path | None = None) -> Environment:
         keep_trailing_newline=True,
     )
     env.filters["md"] = md_inline
+    env.filters["md_url"] = md_url
     env.filters["text"] = html_text
     env.filters["json"] = lambda v: json.dumps(v, ensure_ascii=False)
     # Front-matter title: Material prints page.meta.title into <title> and the header
@@ -171,6 +180,7 @@ class SopView:
     changes: ChangeView | None = None
     evaluasi: Evaluasi | None = None
     monitoring: Evaluasi | None = None
+    title_id: str | None = None  # explicit id of the page title, when its text needs one
 
 
 def _address(units: list[Unit]) -> Unit | None:
@@ -394,6 +404,9 @@ def sop_view(catalog: Catalog, sop: Sop, site: SiteUrls, rev: Revisi | None = No
         )
     }
     cite = " ".join(f"SOP {unit_name}{nomor} tentang {sop.nama}".split())
+    procedures = [_procedure_view(sop, p) for p in sop.prosedur]
+    promised = [*anchors.SOP_SECTIONS, *(p.anchor for p in procedures),
+                *(s.anchor for p in procedures for s in p.steps)]
     return SopView(
         sop=sop,
         page=page,
@@ -401,7 +414,8 @@ def sop_view(catalog: Catalog, sop: Sop, site: SiteUrls, rev: Revisi | None = No
         units=units,
         address=_address(units),
         dates=dates,
-        procedures=[_procedure_view(sop, p) for p in sop.prosedur],
+        title_id=anchors.title_id(sop.nama, promised, anchors.SOP_TITLE),
+        procedures=procedures,
         keterkaitan=[
             _ref_view(catalog, page, r, sop.id) for r in catalog.keterkaitan_of(sop)
         ],
@@ -485,8 +499,12 @@ def unit_context(catalog: Catalog, unit: Unit) -> dict[str, Any]:
         decrees.append((kep, rows))
     others = [s for s in catalog.sops_of(unit.id) if s.id not in listed]
     chain = catalog.unit_chain(unit.id)
+    promised = [*anchors.UNIT_SECTIONS,
+                *(a for kep, rows in decrees
+                  for a in (f"daftar-{kep.id}", f"keputusan-{kep.id}", *(r.anchor for r in rows)))]
     return {
         "unit": unit,
+        "title_id": anchors.title_id(unit.nama, promised, anchors.UNIT_TITLE),
         "chain": chain,
         "address": _address(chain),
         "parents": [(u, link(page, urls.unit_page(u.id))) for u in chain[:-1]],
@@ -665,6 +683,11 @@ def _sop_pages(
     return pages
 
 
+class TemplateFailure(Exception):
+    """A template (the built-in ones or an override) failed: the message names its file
+    and line."""
+
+
 def site_pages(
     catalog: Catalog,
     env: Environment,
@@ -678,7 +701,42 @@ def site_pages(
     the URLs printed on pages and in katalog.json follow them; `siklus` sets the review
     page's reference day and period (the review page is made only with one: the plugin
     always passes it, with the build date unless the site pins one)."""
-    site = SiteUrls(site_url, use_directory_urls)
+    try:
+        return _site_pages(catalog, env, SiteUrls(site_url, use_directory_urls),
+                           with_home, cache, siklus)
+    except TemplateSyntaxError as exc:
+        raise TemplateFailure(f"template {exc.filename or exc.name}:{exc.lineno}: syntax "
+                              f"error: {exc.message}") from None
+    except Exception as exc:
+        where = _template_line(exc)
+        if where is None:
+            raise
+        raise TemplateFailure(
+            f"template {where}: {type(exc).__name__}: {exc} (while writing the site's pages)"
+        ) from None
+
+
+def _template_line(exc: BaseException) -> str | None:
+    """`file:line` of the innermost template frame of a traceback (Jinja compiles each
+    template to code whose file name is the template's)."""
+    found = None
+    tb = exc.__traceback__
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith(".j2"):
+            found = f"{filename}:{tb.tb_lineno}"
+        tb = tb.tb_next
+    return found
+
+
+def _site_pages(
+    catalog: Catalog,
+    env: Environment,
+    site: SiteUrls,
+    with_home: bool,
+    cache: RenderCache | None,
+    siklus: Siklus | None,
+) -> list[GeneratedPage]:
     pages = _sop_pages(env, catalog, site, cache)
     pages += [
         GeneratedPage(urls.unit_page(u.id), env.get_template("unit.md.j2").render(
@@ -697,3 +755,15 @@ def site_pages(
             **home_context(catalog))))
     pages.append(GeneratedPage(CATALOG_JSON, katalog_json(catalog, site)))
     return pages
+
+
+def site_shape(catalog: Catalog) -> str:
+    """What pages show of the whole set (navigation, unit tree, decree lists, roles):
+    when it changes, every page must be built again, not only those whose text changed."""
+    return repr((
+        navigation(catalog, []),
+        [(u.id, u.nama, u.induk) for u in catalog.units.values()],
+        [(k.id, k.unit, [(e.nama, e.sop) for e in k.daftar_sop]) for k in catalog.keputusan],
+        [role.nama for role in indexes.roles(catalog)],
+    ))
+

@@ -34,13 +34,21 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils import clean_directory
 from mkdocs.utils.templates import TemplateContext
 
 from . import urls
 from .catalog import Catalog, load_catalog
 from .loader import FileCache
 from .navigation import navigation
-from .pages import GeneratedPage, RenderCache, environment, site_pages
+from .pages import (
+    GeneratedPage,
+    RenderCache,
+    TemplateFailure,
+    environment,
+    site_pages,
+    site_shape,
+)
 from .problems import DataError, Problem
 from .sidebar import Sidebar
 from .tanggal import parse_tanggal
@@ -93,6 +101,7 @@ class SopApPlugin(BasePlugin[SopApConfig]):
         self.unit_pages: set[str] = set()
         self.home_generated = True
         self.sidebar: Sidebar | None = None
+        self.shape: str | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this instance (and its caches) across serve rebuilds.
@@ -110,6 +119,12 @@ class SopApPlugin(BasePlugin[SopApConfig]):
         self.siklus = Siklus(_reference_day(acuan),
                              self.config.masa_tinjau_bulan)
         config.watch.append(str(self.data_dir))
+        if self.templates_dir and not self.templates_dir.is_dir():
+            raise PluginError(
+                f"sop-ap: templates_dir '{self.config.templates_dir}' does not exist "
+                f"({self.templates_dir}): create it with the templates to override, or remove "
+                "the option from mkdocs.yml"
+            )
         if self.templates_dir:
             config.watch.append(str(self.templates_dir))
         install_mermaid(
@@ -135,9 +150,13 @@ class SopApPlugin(BasePlugin[SopApConfig]):
         documents = [f.src_uri for f in files.documentation_pages()]
         self._check_templates()
         env = environment(self.templates_dir)
-        pages = site_pages(catalog, env, config.site_url, with_home=HOME not in documents,
-                           cache=self.render_cache,
-                           use_directory_urls=config.use_directory_urls, siklus=self.siklus)
+        try:
+            pages = site_pages(catalog, env, config.site_url, with_home=HOME not in documents,
+                               cache=self.render_cache,
+                               use_directory_urls=config.use_directory_urls,
+                               siklus=self.siklus)
+        except TemplateFailure as exc:
+            raise PluginError(f"sop-ap: {exc}") from None
         for page in pages:
             if files.get_file_from_path(page.path) is not None:
                 raise PluginError(
@@ -148,6 +167,9 @@ class SopApPlugin(BasePlugin[SopApConfig]):
                          and page.path.startswith(f"{SOP_DIR}/") else InclusionLevel.UNDEFINED)
             files.append(File.generated(config, page.path, abs_src_path=self._write(page),
                                         inclusion=inclusion))
+        if self.command == "serve":
+            self._rebuild_all_on_new_shape(catalog, config)
+            _remove_stale(self.pages_dir, {p.path for p in pages})
         for uri, name in ((CSS, "sop-ap.css"), (JS, "sop-ap.js"), (STATUS_JS, "status.js")):
             files.append(File.generated(config, uri, abs_src_path=str(ASSETS / name)))
         if self.command == "serve":
@@ -161,6 +183,20 @@ class SopApPlugin(BasePlugin[SopApConfig]):
         if self.command != "serve":
             self._forget()
         return files
+
+    def _rebuild_all_on_new_shape(self, catalog: Catalog, config: MkDocsConfig) -> None:
+        """`serve --dirty` rebuilds only pages whose source changed. When SOPs, titles,
+        units or lanes change, every page's navigation and links change: empty the
+        served folder so that every page is built again and a removed SOP's URL is gone."""
+        shape = site_shape(catalog)
+        if self.shape is not None and shape != self.shape:
+            clean_directory(config.site_dir)
+            # Material's search keeps the previous index under `serve --dirty` and
+            # replaces only the first rebuilt page's entries: start it afresh too.
+            for plugin in config.plugins.values():
+                if hasattr(plugin, "search_index_prev"):
+                    plugin.search_index_prev = None
+        self.shape = shape
 
     def _forget(self) -> None:
         """A one-shot build needs no data once its pages exist. Kept alive, the parsed
@@ -186,17 +222,22 @@ class SopApPlugin(BasePlugin[SopApConfig]):
         try:
             catalog, problems, _ = load_catalog(self.data_dir, self.file_cache, self.drafts)
         except DataError as exc:
-            if self.command != "serve" or self.last_good is None:
+            if self.command != "serve":
                 raise PluginError(str(exc)) from None
-            # Keep serving the last good data; say loudly what is wrong (not through the
-            # mkdocs logger: under `strict` that would abort the rebuild).
+            # Keep serving the last good data (none yet: a site without SOPs) and wait for
+            # the fix; say loudly what is wrong (not through the mkdocs logger: under
+            # `strict` that would abort the rebuild).
             self.serve_errors = [p for p in exc.problems if p.severity == "error"]
-            print(f"\nsop-ap: {exc}\nsop-ap: still serving the last valid data.\n",
-                  file=sys.stderr, flush=True)
-            return self.last_good
+            kept = ("still serving the last valid data" if self.last_good is not None else
+                    "no valid data yet: serving a site without SOPs until the errors are fixed")
+            print(f"\nsop-ap: {exc}\nsop-ap: {kept}.\n", file=sys.stderr, flush=True)
+            return self.last_good if self.last_good is not None else Catalog()
         self.serve_errors = []
         for problem in problems:
-            log.warning(str(problem))
+            if problem.severity == "note":
+                log.info(str(problem))
+            else:
+                log.warning(str(problem))
         self.last_good = catalog
         return catalog
 
@@ -244,6 +285,15 @@ def _no_cyclic_gc() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+
+
+def _remove_stale(folder: Path, keep: set[str]) -> None:
+    """Delete generated pages of SOPs and units that no longer exist."""
+    if not folder.is_dir():
+        return
+    for path in folder.rglob("*"):
+        if path.is_file() and path.relative_to(folder).as_posix() not in keep:
+            path.unlink()
 
 
 def _same(path: Path, data: bytes) -> bool:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-Severity = Literal["error", "warning"]
+Severity = Literal["error", "warning", "note"]
+"""An error stops the build; a warning stops a strict build; a note never stops anything."""
 
 
 @dataclass(frozen=True, order=True)
@@ -27,7 +28,7 @@ class Problem:
     def __str__(self) -> str:
         where = f"{self.path}:{self.position.line}:{self.position.column}"
         field = f" {self.field}:" if self.field else ""
-        tag = "" if self.severity == "error" else " warning:"
+        tag = "" if self.severity == "error" else f" {self.severity}:"
         return f"{where}:{field}{tag} {self.message}"
 
     @property
@@ -48,5 +49,7 @@ class DataError(Exception):
 
 def summary(problems: list[Problem], files: int) -> str:
     errors = sum(1 for p in problems if p.severity == "error")
-    warnings = len(problems) - errors
-    return f"{files} file(s) checked: {errors} error(s), {warnings} warning(s)"
+    warnings = sum(1 for p in problems if p.severity == "warning")
+    notes = len(problems) - errors - warnings
+    text = f"{files} file(s) checked: {errors} error(s), {warnings} warning(s)"
+    return text + (f", {notes} note(s)" if notes else "")

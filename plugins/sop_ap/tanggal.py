@@ -5,6 +5,7 @@ The text is always kept as written; `parse_tanggal` adds what it can read.
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -34,6 +35,7 @@ class Tanggal:
     tahun: int | None = None
     bulan: int | None = None  # set also for month-only dates such as `JUNI 2020`
     revisi: str | None = None  # `01` in `01/13-03-2018`
+    salah: str | None = None  # why a text written as a date names no real day
 
     @property
     def iso(self) -> str | None:
@@ -56,13 +58,16 @@ class Tanggal:
 
 def _make(teks: str, year: int, month: int, day: int | None, revisi: str | None) -> Tanggal:
     if not 1 <= month <= 12:
-        return Tanggal(teks, revisi=revisi)
+        return Tanggal(teks, revisi=revisi, salah=f"there is no month {month}")
+    if year < 1:
+        return Tanggal(teks, revisi=revisi, salah="there is no year 0")
     if day is None:
         return Tanggal(teks, None, year, month, revisi)
-    try:
-        return Tanggal(teks, date(year, month, day), year, month, revisi)
-    except ValueError:
-        return Tanggal(teks, revisi=revisi)
+    days = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= days:
+        return Tanggal(teks, revisi=revisi,
+                       salah=f"{NAMA_BULAN[month - 1]} {year} has {days} days")
+    return Tanggal(teks, date(year, month, day), year, month, revisi)
 
 
 def parse_tanggal(teks: str) -> Tanggal:

@@ -72,6 +72,11 @@ def _alternatif(kata: Iterable[str]) -> str:
     return "|".join(sorted(kata, key=len, reverse=True))
 
 
+MAKS_PANJANG = 100
+"""Longer texts are not durations ("1 hari kerja setelah berkas diterima lengkap" has 45
+characters): they are not parsed, which also keeps parsing linear in the text's length
+(range and rate separators are tried one by one, each splitting the text)."""
+
 _NUM = r"\d+(?:[.,]\d+)?"
 _UNIT = _alternatif(_SINONIM_SATUAN)
 _QUAL = r"kerja(?:\s*efektif)?|efektif|kalender"
@@ -194,7 +199,7 @@ _PECAHAN: dict[str, float] = {"½": 0.5, "¼": 0.25, "¾": 0.75}
 _PECAHAN_ASCII: dict[str, str] = {"12": "½", "14": "¼", "34": "¾"}
 _PECAHAN_RE = re.compile(r"(?<![\d.,])(?:(?P<n>\d+)\s*)?(?P<f>[½¼¾])(?![\d.,])")
 _PECAHAN_ASCII_RE = re.compile(r"(?<![\d.,/])(?P<a>1\s*/\s*[24]|3\s*/\s*4)(?![\d.,/])")
-_KURUNG_ANGKA_RE = re.compile(rf"(?P<n>{_NUM})\s*\(\s*{_NUM}\s*\)")
+_KURUNG_ANGKA_RE = re.compile(rf"(?<![\d.,])(?P<n>{_NUM})\s*\(\s*{_NUM}\s*\)")
 
 _TRANS = str.maketrans(
     {
@@ -458,6 +463,8 @@ def parse_waktu(teks: str) -> Waktu:
         teks = "" if teks is None else str(teks)
     if _KOSONG_RE.fullmatch(teks):
         return Waktu(teks, "kosong")
+    if len(teks) > MAKS_PANJANG:
+        return Waktu(teks, "tidak_dikenal")
     isi, perkiraan, batas_atas = _kupas_awalan(_normalisasi(teks))
     if frekuensi := _parse_frekuensi(isi):
         return Waktu(teks, "frekuensi", frekuensi=frekuensi)

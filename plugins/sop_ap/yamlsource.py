@@ -38,6 +38,13 @@ class _TextLoader(_BASE_LOADER):  # type: ignore[misc]
 
 _LOADER = _TextLoader
 _MAX_DEPTH = 64
+MAX_TEXT = 5_000
+"""Characters in one text value: a page of text. Longer values are pasted documents, and
+Markdown's inline parser is quadratic in the number of escaped characters of one text."""
+_SAFE_BOUND = 1000
+"""libyaml's composer recurses in C: tens of thousands of nested levels overflow the C
+stack and kill the process (SIGSEGV), which no `except` can catch. Its parser does not
+recurse, so a document that could nest deeper than this is first measured event by event."""
 
 
 @dataclass
@@ -48,6 +55,8 @@ class Source:
     data: Any = None
     values: dict[PathKey, Position] = field(default_factory=dict)
     keys: dict[PathKey, Position] = field(default_factory=dict)
+    long_texts: list[tuple[PathKey, bool]] = field(default_factory=list)
+    """Values (False) and keys (True) longer than MAX_TEXT, found while reading."""
 
     def position(self, loc: PathKey) -> Position:
         """The position of the value at `loc`, or of its nearest recorded parent."""
@@ -62,8 +71,9 @@ class Source:
         return self.keys.get(loc) or self.position(loc)
 
 
-def _mark(node: yaml.Node) -> Position:
-    return Position(node.start_mark.line + 1, node.start_mark.column + 1)
+def _mark(node: yaml.Node | yaml.Event) -> Position:
+    mark = node.start_mark
+    return Position(mark.line + 1, mark.column + 1) if mark is not None else Position(1, 1)
 
 
 class _Builder:
@@ -75,12 +85,15 @@ class _Builder:
     def build(self, node: yaml.Node, loc: PathKey, depth: int = 0) -> Any:
         self.source.values[loc] = _mark(node)
         if depth > _MAX_DEPTH:
-            self._error(node, loc, "nesting is too deep")
+            self._error(node, loc, _TOO_DEEP)
             return None
         if isinstance(node, yaml.ScalarNode):
             if node.tag == _NULL_TAG and not node.style:  # plain (libyaml: "", PyYAML: None)
                 return None
-            return str(node.value)
+            text = str(node.value)
+            if len(text) > MAX_TEXT:
+                self.source.long_texts.append((loc, False))
+            return text
         if id(node) in self.seen:
             # An alias (*name) of a list or mapping: expanding them lets 8 lines grow
             # into millions of values ("billion laughs"). SOP files never need them.
@@ -114,6 +127,8 @@ class _Builder:
                 )
                 continue
             self.source.keys[(*loc, key)] = _mark(key_node)
+            if len(key) > MAX_TEXT:
+                self.source.long_texts.append(((*loc, key), True))
             result[key] = self.build(value_node, (*loc, key), depth + 1)
         return result
 
@@ -255,10 +270,44 @@ def _reader_problem(exc: yaml.reader.ReaderError, text: str, path: str) -> Probl
     )
 
 
+_TOO_DEEP = (f"nesting is too deep (more than {_MAX_DEPTH} levels of lists or mappings): "
+             "an SOP file needs only a few; check the brackets and the indentation here")
+
+
+def _nesting_bound(text: str) -> int:
+    """An upper bound of how deep `text` can nest, cheap to compute.
+
+    Each block level is indented further than its parent, except a list that is the
+    value of a key (two levels per column at most); each flow level needs a bracket,
+    plus at most one `key: value` pair inside it.
+    """
+    longest = max(map(len, text.split("\n")))
+    return 2 * (longest + 2) + 2 * (text.count("[") + text.count("{"))
+
+
+def _too_deep(text: str) -> Position | None:
+    """Where the document nests deeper than `_MAX_DEPTH`, or None (most files: no scan)."""
+    if _nesting_bound(text) <= _SAFE_BOUND:
+        return None
+    depth = 0
+    for event in yaml.parse(text, Loader=_LOADER):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > _MAX_DEPTH:
+                return _mark(event)
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+    return None
+
+
 def parse_text(text: str, path: str, problems: list[Problem]) -> Source | None:
     """Parse YAML text; on a syntax error append a problem and return None."""
     source = Source(path)
     try:
+        too_deep = _too_deep(text)
+        if too_deep is not None:
+            problems.append(Problem(path, too_deep, "", _TOO_DEEP))
+            return None
         node = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as exc:
         problems.append(_syntax_problem(exc, text, path))
