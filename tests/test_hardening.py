@@ -500,9 +500,13 @@ def test_site_url_with_markdown_characters_keeps_the_step_link_example(tmp_path:
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode == 0, result.stderr[-2000:]
     page = (tmp_path / "site/sop/penyusunan-iku/index.html").read_text(encoding="utf-8")
-    example = re.search(r"alamatnya, mis\.\s*<code>(.*?)</code>", page, re.S)
+    example = re.search(r"revisi berlaku, mis\.\s*<code>(.*?)</code>", page, re.S)
     assert example is not None
     assert html_module.unescape(example.group(1)) == f"{url}sop/penyusunan-iku/#langkah-a-1"
+    revision = re.search(r'<code[^>]*id="contoh-tautan-revisi"[^>]*>(.*?)</code>', page, re.S)
+    assert revision is not None
+    assert html_module.unescape(revision.group(1)) == (
+        f"{url}sop/penyusunan-iku/revisi-01/#langkah-a-1")
 
 
 def test_data_folder_given_through_a_link_keeps_its_name_in_messages(

@@ -14,6 +14,8 @@ SOP_SECTIONS = (
     "tanggal-efektif", "disahkan-oleh", "nama-sop", "unit-sop", "dasar-hukum",
     "kualifikasi-pelaksana", "keterkaitan", "peralatan-perlengkapan", "peringatan",
     "pencatatan-pendataan", "dirujuk-oleh", "cara-mengutip", "kutipan-sop",
+    "status-sop", "status-revisi", "status-dicabut", "evaluasi", "riwayat-revisi",
+    "kutipan-revisi", "contoh-tautan-revisi",
 )  # fmt: skip
 """The fixed anchors of an SOP page (sop.md.j2 writes them; test_hardening checks both)."""
 UNIT_SECTIONS = ("unit-bawahan", "sop-lain")

@@ -339,10 +339,11 @@ def _misplaced(source: Source, kind: str) -> list[Problem]:
     looks = [k for k, marks in _MARKS.items() if len(keys & marks) >= 2]
     if set(keys) == {"unit"} and isinstance(source.data.get("unit"), list):
         looks = ["unit"]
-    if len(looks) != 1 or looks[0] == kind:
-        return []
+    if len(looks) != 1 or looks[0] == ("sop" if kind == "revisi" else kind):
+        return []  # an earlier revision (under <id>.revisi/) is an SOP file too
     what = looks[0]
-    names = {"sop": "an SOP", "keputusan": "a decree", "unit": "the list of units"}
+    names = {"sop": "an SOP", "keputusan": "a decree", "unit": "the list of units",
+             "revisi": "an earlier revision of an SOP"}
     fields = ", ".join(sorted(keys & _MARKS.get(what, keys)))
     return [Problem(source.path, Position(1, 1), "",
                     f"this file is {names[what]} (it has {fields}), "

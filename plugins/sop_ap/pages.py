@@ -405,8 +405,11 @@ def sop_view(catalog: Catalog, sop: Sop, site: SiteUrls, rev: Revisi | None = No
     }
     cite = " ".join(f"SOP {unit_name}{nomor} tentang {sop.nama}".split())
     procedures = [_procedure_view(sop, p) for p in sop.prosedur]
+    history = catalog.history(sop.id)
     promised = [*anchors.SOP_SECTIONS, *(p.anchor for p in procedures),
-                *(s.anchor for p in procedures for s in p.steps)]
+                *(s.anchor for p in procedures for s in p.steps),
+                *(f"riwayat-revisi-{r.label}" for r in history),
+                *(_changes_anchor(r) for r in history)]
     return SopView(
         sop=sop,
         page=page,

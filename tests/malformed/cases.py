@@ -1520,7 +1520,7 @@ CASES += [
     Case(
         "status-not-a-choice",
         "mini: status 'aktif', which is not one of the three",
-        (E(M, 30, 9, "status", "expected 'draf', 'berlaku' or 'dicabut', found 'aktif'"),),
+        (E(M, 30, 9, "status", "expected one of 'draf', 'berlaku' or 'dicabut', found 'aktif'"),),
         base="mini",
         edits=(Edit(M, None, "status: aktif\n"),),
         errors=1,
@@ -1528,7 +1528,7 @@ CASES += [
     Case(
         "evaluation-outcome-not-a-choice",
         "mini: an evaluation whose hasil is 'baik'",
-        (E(M, 32, 12, "evaluasi[1].hasil", "expected 'berjalan dengan baik', 'kurang baik' "
+        (E(M, 32, 12, "evaluasi[1].hasil", "expected one of 'berjalan dengan baik', 'kurang baik' "
            "or 'tidak berjalan', found 'baik'"),),
         base="mini",
         edits=(Edit(M, None, "evaluasi:\n  - tanggal: 10-01-2025\n    hasil: baik\n"),),
