@@ -631,7 +631,9 @@ def validation_problems(
 def _problem(
     source: Source, loc: PathKey, errs: list[ErrorDetails], model: type[BaseModel] | None
 ) -> Problem:
-    err = errs[0]
+    # An empty list where a list was allowed: that branch of a union says what is wrong
+    # (`lanjut: []`, `pelaksana: []`), not the text or number branches beside it.
+    err = next((e for e in errs if e["type"] == "too_short"), errs[0])
     kind = err["type"]
     value = err.get("input")
     position = source.position(loc)
@@ -660,6 +662,8 @@ def _problem(
     elif kind == "too_short":
         count = err.get("ctx", {}).get("min_length", 1)
         message = f"needs at least {count} item(s)"
+        if value == [] or value == {}:
+            message = f"is an empty list: write at least {count} item(s)"
     elif kind in ("greater_than_equal", "greater_than"):
         message = f"must be at least {err.get('ctx', {}).get('ge', 1)}, found {_kind(value)}"
     else:

@@ -1058,6 +1058,24 @@ CASES: list[Case] = [
         errors=1,
     ),
     Case(
+        "empty-lane-list",
+        "mini line 26: `pelaksana: []` (a step drawn nowhere; with a decision it crashed)",
+        (E(M, 26, 20, "prosedur[A].langkah[2].pelaksana",
+           "is an empty list: write at least 1 item(s)"),),
+        base="mini",
+        edits=(Edit(M, STEP2_END, "        pelaksana: []\n"),),
+        errors=1,
+    ),
+    Case(
+        "empty-lanjut",
+        "mini line 30: `lanjut: []` (was reported as a loop)",
+        (E(M, 30, 17, "prosedur[A].langkah[3].lanjut",
+           "is an empty list: write at least 1 item(s)"),),
+        base="mini",
+        edits=(after(M, STEP3_END, "        lanjut: []\n"),),
+        errors=1,
+    ),
+    Case(
         "joint-rows-in-other-lanes",
         "mini: step 1 `[Staf, Kabag]` followed by step 2 `[Kabag, Sekda]`",
         (
