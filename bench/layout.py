@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
 from diagram_checks import CHECKS, EXTRACT_JS  # noqa: E402
-from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import HealthCheck, Phase, given, settings  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 from sop_ap import flow  # noqa: E402
 from sop_ap.model import Prosedur  # noqa: E402
@@ -51,8 +51,8 @@ window.draw = async (src) => {
 def generated(count: int) -> list[Prosedur]:
     found: list[dict[str, Any]] = []
 
-    @settings(max_examples=count, deadline=None, derandomize=True,
-              suppress_health_check=list(HealthCheck))
+    @settings(max_examples=count, deadline=None, derandomize=True, database=None,
+              phases=[Phase.generate], suppress_health_check=list(HealthCheck))
     @given(p=procedure("A"))
     def collect(p: dict[str, Any]) -> None:
         found.append(p)

@@ -224,6 +224,10 @@ def test_generated_data_loses_nothing(data: dict[str, Any], tmp_path_factory: An
                           strict=True):
         assert rendered(geom) == []
         assert drawn_arrows(geom, proc) == expected_arrows(proc)
+        # The columns in the procedure's order, also one where no symbol stands.
+        columns = [lane["name"].replace("\u200b", "")  # our break points in long words
+                   for lane in sorted(geom["lanes"], key=lambda x: x["body"]["x"])]
+        assert columns == [" ".join(lane.split()) for lane in proc.pelaksana]
     shutil.rmtree(tmp)
 
 

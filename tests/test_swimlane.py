@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from sop_ap.catalog import load_catalog
 from sop_ap.model import Prosedur
-from sop_ap.swimlane import escape_label, escape_plain, swimlane
+from sop_ap.swimlane import escape_label, escape_lane, escape_plain, swimlane
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -129,3 +129,21 @@ def test_escaped_labels_have_no_syntax_characters() -> None:
     label = escape_label(hostile)
     assert not set('"<>&`|%\\\n') & set(label.replace("#", ""))
     assert escape_plain(hostile).count("<") == 0
+
+
+def test_a_lane_without_symbols_keeps_its_column() -> None:
+    p = Prosedur.model_validate({"pelaksana": ["A", "Kosong", "B"], "langkah": [
+        {"no": 1, "kegiatan": "Satu", "pelaksana": "A"},
+        {"no": 2, "kegiatan": "Dua", "pelaksana": "B"}]})
+    text = swimlane(p, "t")
+    # Mermaid puts a lane with no node first: an invisible node, as wide as the lane's
+    # title, keeps it between A and B.
+    assert '  subgraph L2["Kosong"]\n    zkosong2["Kosong"]\n' in text
+    assert "    style zkosong2 fill:none,stroke:none,color:transparent\n" in text
+
+
+def test_lane_titles_are_not_read_as_markdown() -> None:
+    # Measured in Chromium: a lane title `__proto__ _y_ *b*` was printed as a bold
+    # "proto" and italics; node labels are printed as written.
+    assert escape_lane("__proto__ _y_ *b* #95;") == (
+        "#95;#95;proto#95;#95; #95;y#95; #42;b#42; #35;95;")

@@ -48,6 +48,15 @@ def escape_label(text: str) -> str:
     return _LONG_WORD.sub(lambda m: _break_word(m.group(0)), escaped)
 
 
+_LANE_TABLE = str.maketrans({"_": "#95;", "*": "#42;"})
+
+
+def escape_lane(text: str) -> str:
+    """A lane title: Mermaid's swimlane reads `*` and `_` in it as Markdown emphasis
+    (`__proto__` printed as a bold "proto"), so they become entities too."""
+    return escape_label(text).translate(_LANE_TABLE)
+
+
 def _break_word(word: str) -> str:
     parts = re.findall(r"#\d+;|#quot;|.", word)
     out, run = [], 0
@@ -75,6 +84,9 @@ def node_id(result: flow.Flow, symbol: flow.Symbol, width: int) -> str:
     place = [s.index for s in result.in_row(symbol.row)].index(symbol.index)
     return f"a{symbol.row:0{width}d}{chr(ord('a') + place) if place < 26 else f'z{place}'}"
 
+
+EMPTY_LANE = "zkosong"
+"""Id prefix of the invisible point that keeps a lane with no symbol in its column."""
 
 SELF_LOOP = "u"
 """Suffix of the junction point that carries an arrow back into its own symbol: Mermaid's
@@ -115,7 +127,7 @@ def swimlane(proc: Prosedur, title: str, result: flow.Flow | None = None) -> str
             count = sum(1 for j in junctions.values() if j.startswith(ids[arrow.source]))
             junctions[k] = f"{ids[arrow.source]}{SELF_LOOP}{count + 1}"
     for index, lane in enumerate(proc.pelaksana):
-        lines.append(f'  subgraph L{index + 1}["{escape_label(lane)}"]')
+        lines.append(f'  subgraph L{index + 1}["{escape_lane(lane)}"]')
         for symbol in ordered:
             if symbol.lane != lane:
                 continue
@@ -123,6 +135,12 @@ def swimlane(proc: Prosedur, title: str, result: flow.Flow | None = None) -> str
             lines.append(f"    {_render_node(result, symbol, ids[symbol.index], label)}")
             lines += [f"    {j}@{{ shape: f-circ }}" for k, j in junctions.items()
                       if result.arrows[k - 1].source == symbol.index]
+        if not any(symbol.lane == lane for symbol in ordered):
+            # Mermaid puts a lane without nodes first: an invisible point keeps its place.
+            # Its label (the lane's name, not shown) keeps the column as wide as its title.
+            lines.append(f'    {EMPTY_LANE}{index + 1}["{escape_label(lane)}"]')
+            lines.append(f"    style {EMPTY_LANE}{index + 1} fill:none,stroke:none,"
+                         "color:transparent")
         lines.append("  end")
     for k, arrow in enumerate(result.arrows, 1):
         source, target = ids[arrow.source], ids[arrow.target]

@@ -372,8 +372,11 @@
       var lowest = Math.max.apply(null, pts.map(function (p) { return p.y; }));
       var highest = Math.min.apply(null, pts.map(function (p) { return p.y; }));
       var last = pts[pts.length - 2], tip = pts[pts.length - 1];
-      // Fine as drawn: it stays between the two symbols and comes down into the target.
-      if (lowest <= v.cy + 1 && highest >= u.cy - u.hh - 1 && !(last.y > tip.y + 0.5)) return;
+      // Fine as drawn: it stays between the two symbols and comes down into the target,
+      // with a last segment long enough to carry the arrowhead.
+      var lastLength = Math.hypot(tip.x - last.x, tip.y - last.y);
+      if (lowest <= v.cy + 1 && highest >= u.cy - u.hh - 1 && !(last.y > tip.y + 0.5) &&
+          lastLength >= 8) return;
       var obstacles = boxesOf(nodes, [e.from, e.to]);
       var start = { x: u.cx, y: u.cy + u.hh };
       var candidates = [v.cy - v.hh - 12, u.cy + u.hh + 12];
