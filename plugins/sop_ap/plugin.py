@@ -4,7 +4,10 @@ on_config: locate the data, install the Mermaid script and the page assets.
 on_files:  load + validate the data (stop the build on errors), add the
            generated pages and the navigation.
 on_nav / on_page_context: each page's sidebar folds long lists of units
-           (`sidebar.py`), so pages do not grow with the number of units.
+           (`sidebar.py`), so pages do not grow with the number of units; indexed
+           pages get their search weight and metadata (`search.py`).
+on_post_build: index the built site with Pagefind (`search.py`), after every build
+           and every `mkdocs serve` rebuild.
 
 Under `mkdocs serve` the instance lives across rebuilds (on_startup), so it
 keeps parsed files and rendered pages keyed by content, and writes generated
@@ -33,7 +36,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from . import anchors
+from . import anchors, search
 from .catalog import Catalog, load_catalog
 from .loader import FileCache
 from .pages import HOME, GeneratedPage, RenderCache, environment, navigation, site_pages
@@ -47,6 +50,7 @@ CSS = "assets/sop-ap/sop-ap.css"
 JS = "assets/sop-ap/sop-ap.js"
 STATUS = "assets/sop-ap/status.json"
 STATUS_JS = "assets/sop-ap/status.js"
+SEARCH_JS = "assets/sop-ap/search.js"
 
 
 class SopApConfig(base.Config):
@@ -60,6 +64,9 @@ class SopApConfig(base.Config):
     """Where Mermaid is copied inside docs_dir (use the same path as mermaid2's `javascript`)."""
     cache_dir = c.Type(str, default=".cache/sop-ap")
     """Generated pages are written here (relative to mkdocs.yml) for `serve --dirty`."""
+    search = c.Type(bool, default=True)
+    """Index the site with Pagefind after each build and show its search box in the header
+    (in place of Material's `search` plugin, which should then be left out)."""
     nav_unit_limit = c.Type(int, default=10)
     """Sibling units the sidebar lists; beyond it, only the page's own unit and a link
     to the full list (keeps every page's size independent of the number of units)."""
@@ -78,6 +85,7 @@ class SopApPlugin(BasePlugin[SopApConfig]):
         self.unit_pages: set[str] = set()
         self.home_generated = True
         self.sidebar: Sidebar | None = None
+        self.search_pages: dict[str, search.PageSearch] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this instance (and its caches) across serve rebuilds.
@@ -98,6 +106,12 @@ class SopApPlugin(BasePlugin[SopApConfig]):
         )
         config.extra_css.append(CSS)
         config.extra_javascript.append(JS)  # type: ignore[arg-type]
+        if self.config.search:
+            # sop-ap's templates (search box, indexed-page marks) override Material's;
+            # a site's own custom_dir still overrides both.
+            theme = config.theme
+            theme.dirs.insert(1 if theme.custom_dir else 0, str(search.THEME_DIR))
+            config.extra_javascript.append(SEARCH_JS)  # type: ignore[arg-type]
         if self.command == "serve":
             config.extra_javascript.append(STATUS_JS)  # type: ignore[arg-type]
         features = (config.theme.get("features") or []) if config.theme else []
@@ -124,13 +138,18 @@ class SopApPlugin(BasePlugin[SopApConfig]):
                     f"docs/{page.path} would be replaced by a generated page: rename it"
                 )
             files.append(File.generated(config, page.path, abs_src_path=self._write(page)))
-        for uri, name in ((CSS, "sop-ap.css"), (JS, "sop-ap.js"), (STATUS_JS, "status.js")):
+        assets = [(CSS, "sop-ap.css"), (JS, "sop-ap.js"), (STATUS_JS, "status.js"),
+                  (SEARCH_JS, "search.js")]
+        for uri, name in assets:
             files.append(File.generated(config, uri, abs_src_path=str(ASSETS / name)))
         if self.command == "serve":
             status = {"errors": [str(p) for p in self.serve_errors]}
             files.append(File.generated(config, STATUS, content=json.dumps(status)))
         self.unit_pages = {anchors.unit_page(u.id) for u in catalog.units_with_content()}
         self.home_generated = HOME not in documents
+        if self.config.search:
+            self.search_pages = search.page_search(
+                catalog, [p.path for p in pages], documents, HOME)
         if config.nav is None:
             extra: list[Any] = [d for d in documents if d != HOME]
             config.nav = navigation(catalog, extra)
@@ -156,7 +175,17 @@ class SopApPlugin(BasePlugin[SopApConfig]):
     ) -> dict[str, Any]:
         if self.sidebar is not None:
             context["nav"] = self.sidebar.for_page(page)
+        context["sop_ap_search"] = self.search_pages.get(page.file.src_uri)
         return context
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if not self.config.search:
+            return
+        try:
+            run = search.build_index(Path(config.site_dir))
+        except search.SearchError as exc:
+            raise PluginError(str(exc)) from None
+        log.info(f"Pagefind indexed {run.pages} pages in {run.seconds:.2f} s")
 
     def _load(self) -> Catalog:
         try:

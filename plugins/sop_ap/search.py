@@ -1,0 +1,130 @@
+"""Site search with Pagefind: what is indexed, with which weight, and the indexing run.
+
+Pages are marked through sop-ap's theme override (`theme/main.html`): an indexed page
+carries `data-pagefind-body` (with its weight) and its metadata (`data-pagefind-meta`:
+jenis, nomor, unit). Pages without it (the home page, 404) are not indexed. The SOP number
+is repeated as hidden text with the highest weight, so a number or a fragment of it finds
+its SOP first. Mermaid source is excluded by selector (`EXCLUDE`); navigation lies outside
+the body.
+
+After every build (also each `mkdocs serve` rebuild) `build_index` runs the Pagefind
+binary from the pinned `pagefind[bin]` wheel over the built site. It writes `pagefind/`
+into the site: an index split into chunks that the browser fetches on demand, plus
+Pagefind's JS API, which `assets/sop-ap-search.js` drives.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import anchors
+from .catalog import Catalog
+
+THEME_DIR = Path(__file__).parent / "theme"
+OUTPUT = "pagefind"
+LANGUAGE = "id"  # Snowball's Indonesian stemmer: "memverifikasi" finds "verifikasi"
+# A page weight multiplies its words' weights (headings: h1 7 ... h6 2, text 1). The guide
+# talks about SOPs in general: at 0.5 it still came before the step that "menyimpan berkas"
+# names; at 0.1 it comes after the SOPs.
+GUIDE_WEIGHT = 0.1
+NUMBER_WEIGHT = 10.0  # Pagefind's maximum; headings are 7 (h1) to 1
+# Not indexed inside an indexed page: the Mermaid source of the diagrams, the "#" of a
+# step row, the citation block (a copy of the identity), permalinks.
+EXCLUDE = (".sop-diagram", ".mermaid", "[data-search-exclude]", ".sop-tautan-langkah",
+           ".sop-kutipan", ".headerlink", ".sop-perbesar")
+
+
+class SearchError(Exception):
+    """Indexing failed; the message says why and what to do."""
+
+
+@dataclass(frozen=True)
+class PageSearch:
+    """How one page enters the index (read by `theme/main.html`)."""
+
+    weight: float = 1.0
+    meta: tuple[tuple[str, str], ...] = ()
+    boosted: str = ""  # text indexed with NUMBER_WEIGHT (hidden on the page)
+
+
+@dataclass(frozen=True)
+class IndexRun:
+    pages: int
+    seconds: float
+
+
+def page_search(catalog: Catalog, generated: list[str], hand_written: list[str],
+                home: str) -> dict[str, PageSearch]:
+    """Indexed pages by source path: SOPs, units and indexes (all generated pages but the
+    home page), and the hand-written pages (the guide) with a lower weight."""
+    pages: dict[str, PageSearch] = {}
+    for sop in catalog.sops.values():
+        unit = catalog.units.get(sop.unit)
+        nomor = " ".join(sop.nomor.split())
+        meta = [("jenis", "SOP")]
+        if nomor and nomor != "-":
+            meta.append(("nomor", nomor))
+        meta.append(("unit", unit.nama if unit else sop.unit))
+        pages[anchors.sop_page(sop.id)] = PageSearch(meta=tuple(meta), boosted=number_text(nomor))
+    for unit in catalog.units_with_content():
+        pages[anchors.unit_page(unit.id)] = PageSearch(meta=(("jenis", "Unit"),))
+    for path in generated:
+        if path.endswith(".md") and path != home and path not in pages:
+            pages[path] = PageSearch(meta=(("jenis", "Indeks"),))
+    for path in hand_written:
+        if path != home:
+            pages[path] = PageSearch(weight=GUIDE_WEIGHT, meta=(("jenis", "Panduan"),))
+    return pages
+
+
+def number_text(nomor: str) -> str:
+    """The SOP number as indexed text: whole, and its parts ("065 SOP 417.112 06"), so
+    both the number and a fragment of it match a word of the highest weight."""
+    if not nomor or nomor == "-":
+        return ""
+    parts = [p for p in re.split(r"[\s/\\-]+", nomor) if p]
+    return " ".join([nomor, *parts])
+
+
+def executable() -> Path:
+    try:
+        import pagefind_bin  # type: ignore[import-untyped]
+
+        return Path(pagefind_bin.get_executable())
+    except (ImportError, FileNotFoundError) as exc:
+        raise SearchError(
+            f"Pagefind not found ({exc}): install the locked dependencies "
+            "(`pip install -r requirements.lock`, which `python3 dev.py` does)"
+        ) from None
+
+
+def build_index(site_dir: Path) -> IndexRun:
+    """Index the built site into `site_dir/pagefind/` (replacing an older index)."""
+    output = site_dir / OUTPUT
+    if output.exists():
+        shutil.rmtree(output)
+    command = [str(executable()), "--site", str(site_dir), "--output-subdir", OUTPUT,
+               "--force-language", LANGUAGE]
+    for selector in EXCLUDE:
+        command += ["--exclude-selectors", selector]
+    start = time.perf_counter()
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    seconds = time.perf_counter() - start
+    if result.returncode != 0:
+        raise SearchError(
+            f"Pagefind failed to index {site_dir} (exit {result.returncode}):\n"
+            f"{(result.stderr or result.stdout).strip()[-2000:]}"
+        )
+    match = re.search(r"Indexed (\d+) pages?", result.stdout)
+    pages = int(match.group(1)) if match else 0
+    if pages == 0:
+        raise SearchError(
+            f"Pagefind indexed no page of {site_dir}: the theme override that marks pages "
+            "(data-pagefind-body) is missing; is `theme.custom_dir` replacing main.html?"
+        )
+    return IndexRun(pages, seconds)
