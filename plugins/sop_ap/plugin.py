@@ -67,6 +67,9 @@ class SopApConfig(base.Config):
     search = c.Type(bool, default=True)
     """Index the site with Pagefind after each build and show its search box in the header
     (in place of Material's `search` plugin, which should then be left out)."""
+    search_roots = c.Type(bool, default=True)
+    """Add the roots that Snowball's stemmer cannot restore ("kirim" for "pengiriman") as
+    hidden text after their words, so that the root finds them (see search.py)."""
     nav_unit_limit = c.Type(int, default=10)
     """Sibling units the sidebar lists; beyond it, only the page's own unit and a link
     to the full list (keeps every page's size independent of the number of units)."""
@@ -177,6 +180,13 @@ class SopApPlugin(BasePlugin[SopApConfig]):
             context["nav"] = self.sidebar.for_page(page)
         context["sop_ap_search"] = self.search_pages.get(page.file.src_uri)
         return context
+
+    def on_page_content(
+        self, html: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        if self.config.search_roots and page.file.src_uri in self.search_pages:
+            return search.add_roots(html)
+        return html
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.search:

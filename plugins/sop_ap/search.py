@@ -15,10 +15,12 @@ Pagefind's JS API, which `assets/sop-ap-search.js` drives.
 
 from __future__ import annotations
 
+import functools
 import re
 import shutil
 import subprocess
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -80,6 +82,63 @@ def page_search(catalog: Catalog, generated: list[str], hand_written: list[str],
         if path != home:
             pages[path] = PageSearch(weight=GUIDE_WEIGHT, meta=(("jenis", "Panduan"),))
     return pages
+
+
+# Snowball's Indonesian stemmer removes meN-/peN- but cannot restore the first consonant
+# they swallowed: "pengiriman" and "mengirimkan" become "irim", so "kirim" finds neither.
+# A dictionary-based stemmer (PySastrawi) knows the root; where it restores a swallowed
+# k, t or p, the root is added right after the word as hidden text, so the match keeps
+# its place (its step row). Only these words: a root added to every word would let
+# "tuju" (from "menyetujui") find "tujuan".
+_PREFIXES = {"k": ("meng", "peng"), "t": ("men", "pen"), "p": ("mem", "pem")}
+_WORD = re.compile(r"(?<![\w-])([mp]e[mn]g?y?[a-z]{3,})(?![\w-])", re.IGNORECASE)
+_SKIP = re.compile(r"<(pre|code|script|style|h[1-6])\b", re.IGNORECASE)
+
+
+def swallowed_root(word: str, stem: Callable[[str], str]) -> str | None:
+    """The root of `word` when its prefix swallowed the root's first letter, else None."""
+    lower = word.lower()
+    root = stem(lower)
+    if len(root) < 3 or root == lower:
+        return None
+    for prefix in _PREFIXES.get(root[0], ()):
+        if lower.startswith(prefix + root[1:]):
+            return root
+    return None
+
+
+@functools.cache
+def _sastrawi() -> Callable[[str], str]:
+    from Sastrawi.Stemmer.StemmerFactory import StemmerFactory  # type: ignore[import-untyped]
+
+    return functools.cache(StemmerFactory().create_stemmer().stem)
+
+
+def add_roots(html: str) -> str:
+    """`html` with the swallowed-consonant roots added after their words as hidden text
+    (not inside pre, code, script, style or headings, nor inside tags)."""
+    stem = _sastrawi()
+    parts = re.split(r"(<[^>]*>)", html)
+    out: list[str] = []
+    skip: list[str] = []
+    for part in parts:
+        if part.startswith("<"):
+            opening = _SKIP.match(part)
+            if opening:
+                skip.append(opening.group(1).lower())
+            elif skip and part.lower().startswith(f"</{skip[-1]}"):
+                skip.pop()
+            out.append(part)
+        elif skip or not part.strip():
+            out.append(part)
+        else:
+            out.append(_WORD.sub(lambda m: _with_root(m.group(1), stem), part))
+    return "".join(out)
+
+
+def _with_root(word: str, stem: Callable[[str], str]) -> str:
+    root = swallowed_root(word, stem)
+    return f'{word}<span hidden class="sop-akar"> {root}</span>' if root else word
 
 
 def number_text(nomor: str) -> str:
