@@ -22,6 +22,7 @@ from __future__ import annotations
 import gc
 import json
 import sys
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -89,6 +90,7 @@ class SopApPlugin(BasePlugin[SopApConfig]):
         self.home_generated = True
         self.sidebar: Sidebar | None = None
         self.search_pages: dict[str, search.PageSearch] = {}
+        self.roots_seconds = 0.0
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this instance (and its caches) across serve rebuilds.
@@ -185,7 +187,9 @@ class SopApPlugin(BasePlugin[SopApConfig]):
         self, html: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
         if self.config.search_roots and page.file.src_uri in self.search_pages:
-            return search.add_roots(html)
+            start = time.perf_counter()
+            html = search.add_roots(html)
+            self.roots_seconds += time.perf_counter() - start
         return html
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -195,7 +199,9 @@ class SopApPlugin(BasePlugin[SopApConfig]):
             run = search.build_index(Path(config.site_dir))
         except search.SearchError as exc:
             raise PluginError(str(exc)) from None
-        log.info(f"Pagefind indexed {run.pages} pages in {run.seconds:.2f} s")
+        log.info(f"Pagefind indexed {run.pages} pages in {run.seconds:.2f} s "
+                 f"(hidden roots: {self.roots_seconds:.2f} s)")
+        self.roots_seconds = 0.0
 
     def _load(self) -> Catalog:
         try:

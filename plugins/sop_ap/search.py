@@ -86,11 +86,12 @@ def page_search(catalog: Catalog, generated: list[str], hand_written: list[str],
 
 # Snowball's Indonesian stemmer removes meN-/peN- but cannot restore the first consonant
 # they swallowed: "pengiriman" and "mengirimkan" become "irim", so "kirim" finds neither.
-# A dictionary-based stemmer (PySastrawi) knows the root; where it restores a swallowed
-# k, t or p, the root is added right after the word as hidden text, so the match keeps
-# its place (its step row). Only these words: a root added to every word would let
-# "tuju" (from "menyetujui") find "tujuan".
-_PREFIXES = {"k": ("meng", "peng"), "t": ("men", "pen"), "p": ("mem", "pem")}
+# (It restores s after meny-/peny- and p after mem-/pem- itself.) A dictionary-based
+# stemmer (PySastrawi) knows the root; where it restores a swallowed k or t, an empty span
+# right after the word carries the root in an attribute that Pagefind indexes: the match
+# keeps its place (its step row), and the page's text is unchanged. Only these words: a
+# root added to every word would let "tuju" (from "menyetujui") find "tujuan".
+_PREFIXES = {"k": ("meng", "peng"), "t": ("men", "pen")}
 _WORD = re.compile(r"(?<![\w-])([mp]e[mn]g?y?[a-z]{3,})(?![\w-])", re.IGNORECASE)
 _SKIP = re.compile(r"<(pre|code|script|style|h[1-6])\b", re.IGNORECASE)
 
@@ -115,8 +116,8 @@ def _sastrawi() -> Callable[[str], str]:
 
 
 def add_roots(html: str) -> str:
-    """`html` with the swallowed-consonant roots added after their words as hidden text
-    (not inside pre, code, script, style or headings, nor inside tags)."""
+    """`html` with the swallowed-consonant roots added after their words (not inside pre,
+    code, script, style or headings, nor inside tags)."""
     stem = _sastrawi()
     parts = re.split(r"(<[^>]*>)", html)
     out: list[str] = []
@@ -138,7 +139,9 @@ def add_roots(html: str) -> str:
 
 def _with_root(word: str, stem: Callable[[str], str]) -> str:
     root = swallowed_root(word, stem)
-    return f'{word}<span hidden class="sop-akar"> {root}</span>' if root else word
+    if not root:
+        return word
+    return f'{word}<span data-pagefind-index-attrs="data-akar" data-akar="{root}"></span>'
 
 
 def number_text(nomor: str) -> str:

@@ -1,6 +1,7 @@
 /* Site search over Pagefind's index (pagefind/ in the site), in Material's search dialog
-   (partials/sop-ap-search.html). Loads nothing until the dialog is opened or typed in;
-   every request stays on the site's host. */
+   (partials/sop-ap-search.html). Pagefind's script and its small entry files load when
+   the page is idle after loading (cached from then on); a query fetches only the index
+   chunks and records it needs. Every request stays on the site's host. */
 (function () {
   "use strict";
 
@@ -14,7 +15,7 @@
   var config = JSON.parse(document.getElementById("__config").textContent);
   var t = config.translations || {};
   var site = new URL(config.base.replace(/\/?$/, "/"), window.location.href);
-  var SHOWN = 10;          // results drawn at once; "more" draws the next ones
+  var SHOWN = 5;           // results drawn at once; "more" draws the next ones
   var EXCERPT = 30;        // words in a passage
   var pagefind = null;     // Promise of the Pagefind API, once loaded
   var current = 0;         // number of the latest query; older answers are dropped
@@ -301,6 +302,14 @@
     if (next < 0) { input.focus(); return; }
     all[Math.min(next, all.length - 1)].focus();
   });
+
+  // Load Pagefind once the page is idle, so that the first query does not wait for it.
+  function preload() {
+    if (window.requestIdleCallback) window.requestIdleCallback(api, { timeout: 2000 });
+    else window.setTimeout(api, 200);
+  }
+  if (document.readyState === "complete") preload();
+  else window.addEventListener("load", preload);
 
   window.sopApSearch = search;  // for tests and the benchmark: run a query, await its drawing
 })();
