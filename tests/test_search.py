@@ -273,3 +273,29 @@ def test_a_whole_word_does_not_match_by_prefix(browser: object, file_urls_site: 
         assert not w.errors
     finally:
         w.close()
+
+
+@pytest.mark.browser
+def test_an_edit_under_serve_is_found_after_reload(browser: object, tmp_path: Path) -> None:
+    """`mkdocs serve` re-indexes after each rebuild: a new word is found after a reload."""
+    from test_serve import Server, wait_for
+
+    project = make_project(tmp_path)
+    running = Server(project, tmp_path / "serve.log")
+    w = PageWatch(browser, running.url)
+    try:
+        wait_for(lambda: running.page("pagefind/pagefind-entry.json") is not None,
+                 "the first index")
+        sop = project / "sop_data" / "organisasi" / "penyusunan-iku.yml"
+        sop.write_text(sop.read_text(encoding="utf-8").replace(
+            "keterlambatan dalam penyelesaian", "keterlambatan SUNTINGANCARI"), encoding="utf-8")
+
+        def found() -> bool:
+            w.open("")
+            return any(urlsplit(h).path == f"/{SOP_PATH}" for h in drawn(w, "suntingancari"))
+
+        wait_for(found, "the edited word in the search results")
+        assert "Traceback" not in running.output()
+    finally:
+        w.close()
+        running.stop()
