@@ -93,7 +93,9 @@ def page_search(catalog: Catalog, generated: list[str], hand_written: list[str],
 # root added to every word would let "tuju" (from "menyetujui") find "tujuan".
 _PREFIXES = {"k": ("meng", "peng"), "t": ("men", "pen")}
 _WORD = re.compile(r"(?<![\w-])([mp]e[mn]g?y?[a-z]{3,})(?![\w-])", re.IGNORECASE)
-_SKIP = re.compile(r"<(pre|code|script|style|h[1-6])\b", re.IGNORECASE)
+_TAGS = re.compile(r"(<(?:pre|code|script|style|h[1-6])\b.*?</(?:pre|code|script|style|h[1-6])>"
+                   r"|<[^>]*>)", re.IGNORECASE | re.DOTALL)
+_CANDIDATE = re.compile(r"[mp]e[mn]", re.IGNORECASE)
 
 
 def swallowed_root(word: str, stem: Callable[[str], str]) -> str | None:
@@ -119,22 +121,11 @@ def add_roots(html: str) -> str:
     """`html` with the swallowed-consonant roots added after their words (not inside pre,
     code, script, style or headings, nor inside tags)."""
     stem = _sastrawi()
-    parts = re.split(r"(<[^>]*>)", html)
-    out: list[str] = []
-    skip: list[str] = []
-    for part in parts:
-        if part.startswith("<"):
-            opening = _SKIP.match(part)
-            if opening:
-                skip.append(opening.group(1).lower())
-            elif skip and part.lower().startswith(f"</{skip[-1]}"):
-                skip.pop()
-            out.append(part)
-        elif skip or not part.strip():
-            out.append(part)
-        else:
-            out.append(_WORD.sub(lambda m: _with_root(m.group(1), stem), part))
-    return "".join(out)
+    parts = _TAGS.split(html)  # odd items: tags and skipped elements, whole
+    for i in range(0, len(parts), 2):
+        if _CANDIDATE.search(parts[i]):
+            parts[i] = _WORD.sub(lambda m: _with_root(m.group(1), stem), parts[i])
+    return "".join(parts)
 
 
 def _with_root(word: str, stem: Callable[[str], str]) -> str:
