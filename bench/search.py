@@ -210,16 +210,16 @@ def measure_browser(engine: Engine, base: str, page_path: str, nomor: str) -> No
             page.wait_for_timeout(300)  # the last chunks of the answer
             if run % 2 == 0:
                 engine.fetched_kb.append(sum(sizes.values()) / 1e3)
+            print(f"   {engine.name} run {run + 1} {query!r}: first results {ms:.0f} ms, "
+                  f"{sum(sizes.values()) / 1e3:.0f} KB", flush=True)
             if run == 0:
-                for query in QUERIES[1:]:
-                    page.evaluate(TYPE, query)
+                for other in QUERIES[1:]:
+                    page.evaluate(TYPE, other)
                 page.wait_for_timeout(1000)
                 engine.memory_mb = renderer_mb()
             if outside:
                 raise SystemExit(f"requests outside the host: {outside}")
             browser.close()
-            print(f"   {engine.name} run {run + 1} {query!r}: first results {ms:.0f} ms, "
-                  f"{sum(sizes.values()) / 1e3:.0f} KB", flush=True)
 
 
 def table_rows(data: Path | None) -> list[tuple[str, str, str | None]]:
@@ -300,8 +300,9 @@ def main() -> None:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--n", type=int, default=2000)
     parser.add_argument("--no-table", action="store_true", help="skip the query table")
-    parser.add_argument("--reuse", action="store_true",
-                        help="reuse the sites (and their build figures) of an earlier run")
+    parser.add_argument("--reuse", nargs="*", default=[], metavar="ENGINE",
+                        help="reuse the built sites (and build figures) of an earlier run "
+                             "for these engines (pagefind, lunr)")
     parser.add_argument("--work", type=Path, default=ROOT / "bench" / "out-search")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "RESULTS.md")
     args = parser.parse_args()
@@ -317,7 +318,7 @@ def main() -> None:
         write_config(project, cfg)
         site = args.work / f"site-{engine.name}-{args.n}"
         figures = args.work / f"build-{engine.name}-{args.n}.json"
-        if args.reuse and figures.is_file() and site.is_dir():
+        if engine.name in args.reuse and figures.is_file() and site.is_dir():
             engine.build_s, engine.index_s = json.loads(figures.read_text())
         else:
             engine.build_s, engine.index_s = build(project, site)

@@ -37,8 +37,11 @@ GUIDE_WEIGHT = 0.1
 NUMBER_WEIGHT = 10.0  # Pagefind's maximum; headings are 7 (h1) to 1
 # Not indexed inside an indexed page: the Mermaid source of the diagrams, the "#" of a
 # step row, the citation block (a copy of the identity), permalinks.
+# Index pages are found by their headings (a role, a regulation), not by the SOP lists
+# under them: at 2,000 SOPs those lists are a million words on one page, every query
+# matched them, and Pagefind's result data for that page took seconds to compute.
 EXCLUDE = (".sop-diagram", ".mermaid", "[data-search-exclude]", ".sop-tautan-langkah",
-           ".sop-kutipan", ".headerlink", ".sop-perbesar")
+           ".sop-kutipan", ".headerlink", ".sop-perbesar", "[data-sop-ap-indeks] ul")
 
 
 class SearchError(Exception):
@@ -52,6 +55,7 @@ class PageSearch:
     weight: float = 1.0
     meta: tuple[tuple[str, str], ...] = ()
     boosted: str = ""  # text indexed with NUMBER_WEIGHT (hidden on the page)
+    index_page: bool = False  # only its headings and paragraphs are indexed (EXCLUDE)
 
 
 @dataclass(frozen=True)
@@ -77,7 +81,7 @@ def page_search(catalog: Catalog, generated: list[str], hand_written: list[str],
         pages[anchors.unit_page(unit.id)] = PageSearch(meta=(("jenis", "Unit"),))
     for path in generated:
         if path.endswith(".md") and path != home and path not in pages:
-            pages[path] = PageSearch(meta=(("jenis", "Indeks"),))
+            pages[path] = PageSearch(meta=(("jenis", "Indeks"),), index_page=True)
     for path in hand_written:
         if path != home:
             pages[path] = PageSearch(weight=GUIDE_WEIGHT, meta=(("jenis", "Panduan"),))

@@ -143,8 +143,9 @@
     var marks = new Set(all.map(function (h) { return h.location; }));
     if (!hits.length) return { start: 0, marks: marks, anchor: null, words: words };
     var groups = new Map();  // matches by the anchor that holds them
+    var at = anchorsAt(d.anchors || []);
     hits.forEach(function (h) {
-      var anchor = anchorAt(d.anchors || [], h.location);
+      var anchor = at(h.location);
       var key = anchor ? anchor.id : "";
       if (!groups.has(key)) groups.set(key, { anchor: anchor, words: new Set(), score: 0, top: h });
       var g = groups.get(key);
@@ -168,19 +169,22 @@
     return { start: start, marks: marks, anchor: anchor, words: words };
   }
 
-  /* The innermost-but-outer anchor before a location: a step row (`langkah-…`), or a
-     section (h2–h6, or a div/span with an id); of anchors at the same place, the outer
-     one (the div#dasar-hukum, not its heading). The h1 is the page itself: no anchor. */
-  function anchorAt(anchors, location) {
-    var found = null;
-    anchors.forEach(function (a) {
-      if (a.location > location) return;
-      var step = a.element === "tr" && /^langkah-/.test(a.id);
-      var section = /^(h[2-6]|div|section|span)$/.test(a.element);
-      if (a.element === "h1") { found = null; return; }
-      if ((step || section) && !(found && found.location === a.location)) found = a;
-    });
-    return found;
+  /* For locations in increasing order: the anchor that holds each, a step row
+     (`langkah-…`) or a section (h2–h6, or a div/span with an id); of anchors at the same
+     place, the outer one (the div#dasar-hukum, not its heading). The h1 is the page
+     itself: no anchor. One pass over the anchors for all locations. */
+  function anchorsAt(anchors) {
+    var i = 0, found = null;
+    return function (location) {
+      for (; i < anchors.length && anchors[i].location <= location; i++) {
+        var a = anchors[i];
+        var step = a.element === "tr" && /^langkah-/.test(a.id);
+        var section = /^(h[2-6]|div|section|span)$/.test(a.element);
+        if (a.element === "h1") found = null;
+        else if ((step || section) && !(found && found.location === a.location)) found = a;
+      }
+      return found;
+    };
   }
 
   function item(d, terms) {
