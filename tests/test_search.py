@@ -291,10 +291,24 @@ def test_an_edit_under_serve_is_found_after_reload(browser: object, tmp_path: Pa
             "keterlambatan dalam penyelesaian", "keterlambatan SUNTINGANCARI"), encoding="utf-8")
 
         def found() -> bool:
-            w.open("")
-            return any(urlsplit(h).path == f"/{SOP_PATH}" for h in drawn(w, "suntingancari"))
+            # A fresh page each time, with bounded waits: the dev server reloads open
+            # pages after each rebuild.
+            page = w.context.new_page()
+            try:
+                page.goto(running.url, timeout=15000)
+                hrefs = page.evaluate("""async (q) => {
+                  const timeout = new Promise(resolve => setTimeout(resolve, 10000));
+                  await Promise.race([window.sopApSearch(q), timeout]);
+                  return [...document.querySelectorAll('li.md-search-result__item > a')]
+                    .map(a => a.href);
+                }""", "suntingancari")
+            except Exception:  # a reload during the query: try again
+                return False
+            finally:
+                page.close()
+            return any(urlsplit(h).path == f"/{SOP_PATH}" for h in hrefs)
 
-        wait_for(found, "the edited word in the search results")
+        wait_for(found, "the edited word in the search results", timeout=120)
         assert "Traceback" not in running.output()
     finally:
         w.close()
