@@ -24,12 +24,12 @@ def test_only_a_swallowed_consonant_gets_its_root() -> None:
 
 
 def test_roots_go_after_their_words_in_text_only() -> None:
-    html = ('<td>melakukan pengiriman surat</td><pre class="mermaid"><code>pengiriman'
+    html = ('<td>melakukan pengiriman, surat</td><pre class="mermaid"><code>pengiriman'
             '</code></pre><h2 id="pengiriman">Pengiriman</h2><a href="/pengiriman/">'
             'mengirimkan</a>')
     root = '<span data-pagefind-index-attrs="data-akar" data-akar="kirim"></span>'
     assert add_roots(html) == (
-        f'<td>melakukan pengiriman{root} surat</td>'
+        f'<td>melakukan pengiriman,{root} surat</td>'
         '<pre class="mermaid"><code>pengiriman</code></pre><h2 id="pengiriman">Pengiriman'
         f'</h2><a href="/pengiriman/">mengirimkan{root}</a>'
     )

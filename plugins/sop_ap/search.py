@@ -96,7 +96,8 @@ def page_search(catalog: Catalog, generated: list[str], hand_written: list[str],
 # keeps its place (its step row), and the page's text is unchanged. Only these words: a
 # root added to every word would let "tuju" (from "menyetujui") find "tujuan".
 _PREFIXES = {"k": ("meng", "peng"), "t": ("men", "pen")}
-_WORD = re.compile(r"(?<![\w-])([mp]e[mn]g?y?[a-z]{3,})(?![\w-])", re.IGNORECASE)
+# The word, and what follows it up to the next space ("mengirimkan," keeps its comma).
+_WORD = re.compile(r"(?<![\w-])([mp]e[mn]g?y?[a-z]{3,})(?![\w-])(\S*)", re.IGNORECASE)
 _TAGS = re.compile(r"(<(?:pre|code|script|style|h[1-6])\b.*?</(?:pre|code|script|style|h[1-6])>"
                    r"|<[^>]*>)", re.IGNORECASE | re.DOTALL)
 _CANDIDATE = re.compile(r"[mp]e[mn]", re.IGNORECASE)
@@ -128,15 +129,17 @@ def add_roots(html: str) -> str:
     parts = _TAGS.split(html)  # odd items: tags and skipped elements, whole
     for i in range(0, len(parts), 2):
         if _CANDIDATE.search(parts[i]):
-            parts[i] = _WORD.sub(lambda m: _with_root(m.group(1), stem), parts[i])
+            parts[i] = _WORD.sub(lambda m: _with_root(m.group(1), m.group(2), stem), parts[i])
     return "".join(parts)
 
 
-def _with_root(word: str, stem: Callable[[str], str]) -> str:
+def _with_root(word: str, tail: str, stem: Callable[[str], str]) -> str:
+    """The word and its tail, then the root's span: at the next space, so that text read
+    with tags as spaces keeps its punctuation."""
     root = swallowed_root(word, stem)
     if not root:
-        return word
-    return f'{word}<span data-pagefind-index-attrs="data-akar" data-akar="{root}"></span>'
+        return word + tail
+    return f'{word}{tail}<span data-pagefind-index-attrs="data-akar" data-akar="{root}"></span>'
 
 
 def number_text(nomor: str) -> str:
