@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import cProfile
-import gzip
 import json
 import os
 import platform
@@ -135,10 +134,11 @@ def native_config(config: dict) -> dict:
 
 
 def baseline_config(config: dict, nav: list) -> dict:
-    """Plain MkDocs: no sop-ap, the nav it would set, the assets it would add."""
+    """Plain MkDocs: no sop-ap, the nav it would set, the assets it would add, and
+    Material's own search (sop-ap's Pagefind index replaces it)."""
     config = json.loads(json.dumps(config))
-    config["plugins"] = [p for p in config["plugins"]
-                         if not (isinstance(p, dict) and "sop-ap" in p)]
+    config["plugins"] = ["search"] + [p for p in config["plugins"]
+                                      if not (isinstance(p, dict) and "sop-ap" in p)]
     config["nav"] = nav
     config["extra_css"] = ["assets/sop-ap/sop-ap.css"]
     config["extra_javascript"] = ["assets/sop-ap/sop-ap.js"]
@@ -197,9 +197,9 @@ def measure_size(n: int, work: Path, pairs: int, mermaid_cost: bool) -> SizeResu
     _, base_without = page_sizes(work / f"site-baseline-{n}")
     result.baseline_no_diagram_max_kb = max(base_without) / 1e3
     result.baseline_no_diagram_median_kb = statistics.median(base_without) / 1e3
-    index = (site / "search/search_index.json").read_bytes()
-    result.index_kb = len(index) / 1e3
-    result.index_gz_kb = len(gzip.compress(index)) / 1e3
+    index = [f.stat().st_size for f in (site / "pagefind").rglob("*") if f.is_file()]
+    result.index_kb = sum(index) / 1e3
+    result.index_gz_kb = max(index) / 1e3  # Pagefind's files are compressed already
     if mermaid_cost:
         native = project_dir(work / f"native-{n}", data)
         write_config(native, native_config(config))
@@ -382,12 +382,12 @@ def profile(n: int, work: Path) -> list[tuple[str, float]]:
         ("MkDocs: Markdown -> HTML", cumulative("markdown/core.py", "convert")),
         ("MkDocs/Material: page templates (rest of building pages)",
          cumulative("mkdocs/commands/build.py", "_build_page")
-         - cumulative("mermaid2/plugin.py", "on_post_page")
-         - cumulative("search/plugin.py", "on_page_context")),
+         - cumulative("mermaid2/plugin.py", "on_post_page")),
         ("mermaid2: on_post_page (BeautifulSoup)", cumulative("mermaid2/plugin.py",
                                                               "on_post_page")),
-        ("Material search: index pages", cumulative("search/plugin.py", "on_page_context")
-         + cumulative("search/plugin.py", "on_post_build")),
+        ("sop-ap: hidden roots for search (PySastrawi)",
+         cumulative("sop_ap/search.py", "add_roots")),
+        ("sop-ap: Pagefind index (search.py)", cumulative("sop_ap/search.py", "build_index")),
     ]
     return [("whole build (profiled)", total), *parts]
 
@@ -450,7 +450,7 @@ def report(results: list[SizeResult], serve: list[float], serve_n: int,
     lines += ["", "## Page and index sizes", "",
               "| N | SOP page max (KB) | median (KB) | without diagram source: max (KB) | "
               "median (KB) | baseline without diagram: max / median (KB) | "
-              "search_index.json (KB) | gzip (KB) |",
+              "search index pagefind/ (KB) | its largest file (KB) |",
               "|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for r in results:
         lines.append(
@@ -517,6 +517,16 @@ def report(results: list[SizeResult], serve: list[float], serve_n: int,
     return "\n".join(lines) + "\n"
 
 
+def search_section(out: Path) -> str:
+    """The search benchmark's section (bench/search.py), kept when this report is rewritten."""
+    old = out.read_text(encoding="utf-8") if out.is_file() else ""
+    start = old.find(SEARCH_START)
+    return "\n" + old[start:] if start != -1 else ""
+
+
+SEARCH_START = "<!-- bench/search.py -->"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -542,6 +552,7 @@ def main() -> None:
         prof = profile(args.profile_n, args.work)
     text = report(results, serve, args.serve_n, draw, prof, args.profile_n, command.strip(),
                   scale)
+    text += search_section(args.out)
     args.out.write_text(text, encoding="utf-8")
     print(text)
 

@@ -355,9 +355,8 @@ def test_search_finds_the_sop_first(w: PageWatch, query: str) -> None:
     box = page.locator("input.md-search__input")
     expect(box).to_be_focused()
     box.fill(query)
-    box.press("End")  # Material searches on keyup
     results = page.locator("li.md-search-result__item > a")
-    results.first.wait_for(timeout=20000)  # the first search loads the worker and index
+    results.first.wait_for(timeout=20000)  # the first search loads Pagefind and its index
     hrefs = results.evaluate_all("links => links.map(a => a.href)")
     assert urlsplit(hrefs[0]).path == f"/{SOP_PATH}", f"{query!r}: results {hrefs}"
     assert not w.errors and not w.outside_requests()
@@ -392,7 +391,7 @@ def test_every_page_offline_without_errors(w: PageWatch, shipped_site: Path) -> 
                 anchors.append((path, target, parts.fragment))
             if target not in seen:
                 todo.append(target)
-    # Search (worker + index) is part of the site, too.
+    # Search (Pagefind's script, worker and index) is part of the site, too.
     page = w.open("")
     page.keyboard.press("/")
     page.locator("input.md-search__input").fill("IKU")
@@ -410,7 +409,7 @@ def test_every_page_offline_without_errors(w: PageWatch, shipped_site: Path) -> 
     assert not failed, failed
     assert not w.outside_requests(), w.outside_requests()
     assert not w.errors, w.errors
-    assert urljoin(base, "search/search_index.json") in statuses
+    assert urljoin(base, "pagefind/pagefind-entry.json") in [u.split("?")[0] for u in statuses]
 
 
 def test_diagram_screenshots_and_timing(w: PageWatch, sop: Sop) -> None:

@@ -4,7 +4,10 @@ on_config: locate the data, install the Mermaid script and the page assets.
 on_files:  load + validate the data (stop the build on errors), add the
            generated pages and the navigation.
 on_nav / on_page_context: each page's sidebar folds long lists of units
-           (`sidebar.py`), so pages do not grow with the number of units.
+           (`sidebar.py`), so pages do not grow with the number of units; indexed
+           pages get their search weight and metadata (`search.py`).
+on_post_build: index the built site with Pagefind (`search.py`), after every build
+           and every `mkdocs serve` rebuild.
 
 Under `mkdocs serve` the instance lives across rebuilds (on_startup), so it
 keeps parsed files and rendered pages keyed by content, and writes generated
@@ -20,11 +23,12 @@ import gc
 import json
 import os
 import sys
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -37,7 +41,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import clean_directory
 from mkdocs.utils.templates import TemplateContext
 
-from . import urls
+from . import search, urls
 from .catalog import Catalog, load_catalog
 from .loader import FileCache
 from .navigation import navigation
@@ -62,6 +66,7 @@ CSS = "assets/sop-ap/sop-ap.css"
 JS = "assets/sop-ap/sop-ap.js"
 STATUS = "assets/sop-ap/status.json"
 STATUS_JS = "assets/sop-ap/status.js"
+SEARCH_JS = "assets/sop-ap/search.js"
 
 
 class SopApConfig(base.Config):
@@ -83,6 +88,12 @@ class SopApConfig(base.Config):
     tanggal_acuan = c.Optional(c.Type((str, date)))
     """The day the review cycle counts to (`2025-06-01`); default: the build date.
     Pin it for reproducible builds."""
+    search = c.Type(bool, default=True)
+    """Index the site with Pagefind after each build and show its search box in the header
+    (in place of Material's `search` plugin, which should then be left out)."""
+    search_roots = c.Type(bool, default=True)
+    """Add the roots that Snowball's stemmer cannot restore ("kirim" for "pengiriman") as
+    hidden text after their words, so that the root finds them (see search.py)."""
     nav_unit_limit = c.Type(int, default=10)
     """Sibling units the sidebar lists; beyond it, only the page's own unit and a link
     to the full list (keeps every page's size independent of the number of units)."""
@@ -102,6 +113,8 @@ class SopApPlugin(BasePlugin[SopApConfig]):
         self.home_generated = True
         self.sidebar: Sidebar | None = None
         self.shape: str | None = None
+        self.search_pages: dict[str, search.PageSearch] = {}
+        self.roots_seconds = 0.0
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this instance (and its caches) across serve rebuilds.
@@ -132,6 +145,12 @@ class SopApPlugin(BasePlugin[SopApConfig]):
         )
         config.extra_css.append(CSS)
         config.extra_javascript.append(JS)
+        if self.config.search:
+            # sop-ap's templates (search box, indexed-page marks) override Material's;
+            # a site's own custom_dir still overrides both.
+            theme = config.theme
+            theme.dirs.insert(1 if theme.custom_dir else 0, str(search.THEME_DIR))
+            config.extra_javascript.append(SEARCH_JS)
         if self.command == "serve":
             config.extra_javascript.append(STATUS_JS)
         features = (config.theme.get("features") or []) if config.theme else []
@@ -170,13 +189,18 @@ class SopApPlugin(BasePlugin[SopApConfig]):
         if self.command == "serve":
             self._rebuild_all_on_new_shape(catalog, config)
             _remove_stale(self.pages_dir, {p.path for p in pages})
-        for uri, name in ((CSS, "sop-ap.css"), (JS, "sop-ap.js"), (STATUS_JS, "status.js")):
+        assets = [(CSS, "sop-ap.css"), (JS, "sop-ap.js"), (STATUS_JS, "status.js"),
+                  (SEARCH_JS, "search.js")]
+        for uri, name in assets:
             files.append(File.generated(config, uri, abs_src_path=str(ASSETS / name)))
         if self.command == "serve":
             status = {"errors": [str(p) for p in self.serve_errors]}
             files.append(File.generated(config, STATUS, content=json.dumps(status)))
         self.unit_pages = {urls.unit_page(u.id) for u in catalog.units_with_content()}
         self.home_generated = HOME not in documents
+        if self.config.search:
+            self.search_pages = search.page_search(
+                catalog, [p.path for p in pages], documents, HOME)
         if config.nav is None:
             extra: list[Any] = [d for d in documents if d != HOME]
             config.nav = navigation(catalog, extra)
@@ -216,7 +240,29 @@ class SopApPlugin(BasePlugin[SopApConfig]):
     ) -> TemplateContext:
         if self.sidebar is not None:
             context["nav"] = self.sidebar.for_page(page)
+        # For the theme's main.html (what Pagefind indexes on this page).
+        cast(dict[str, Any], context)["sop_ap_search"] = self.search_pages.get(page.file.src_uri)
         return context
+
+    def on_page_content(
+        self, html: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        if self.config.search_roots and page.file.src_uri in self.search_pages:
+            start = time.perf_counter()
+            html = search.add_roots(html)
+            self.roots_seconds += time.perf_counter() - start
+        return html
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if not self.config.search:
+            return
+        try:
+            run = search.build_index(Path(config.site_dir))
+        except search.SearchError as exc:
+            raise PluginError(str(exc)) from None
+        log.info(f"Pagefind indexed {run.pages} pages in {run.seconds:.2f} s "
+                 f"(hidden roots: {self.roots_seconds:.2f} s)")
+        self.roots_seconds = 0.0
 
     def _load(self) -> Catalog:
         try:
