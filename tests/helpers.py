@@ -4,8 +4,10 @@ server, a recording browser page, and reading generated HTML."""
 from __future__ import annotations
 
 import functools
+import gzip
 import html
 import http.server
+import json
 import os
 import re
 import shutil
@@ -169,3 +171,13 @@ class PageWatch:
 
     def close(self) -> None:
         self.context.close()
+
+
+def pagefind_pages(site: Path) -> dict[str, dict[str, Any]]:
+    """Pagefind's record of every indexed page (gzip, after a signature), by URL."""
+    pages = {}
+    for path in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(path.read_bytes())
+        record = json.loads(data[data.index(b"{"):])
+        pages[record["url"]] = record
+    return pages

@@ -26,6 +26,7 @@ from helpers import (
     PageWatch,
     make_project,
     mkdocs_build,
+    pagefind_pages,
     primary_nav,
     read,
     serve,
@@ -141,9 +142,9 @@ def test_old_revisions_are_not_in_nav_indexes_or_search(site: Path) -> None:
     assert "revisi-0" not in nav and "revisi-0" not in home
     for index in ("indeks/pelaksana/index.html", "indeks/dasar-hukum/index.html"):
         assert "revisi-0" not in read(site, index)
-    search = json.loads(read(site, "search/search_index.json"))["docs"]
-    assert not [d["location"] for d in search if "/revisi-0" in d["location"]]
-    assert any(d["location"].startswith("sop/layanan-surat/") for d in search)
+    search = pagefind_pages(site)
+    assert not [url for url in search if "/revisi-0" in url]
+    assert "/sop/layanan-surat/" in search
 
 
 # --------------------------------------------------------------------------- what changed
@@ -225,9 +226,8 @@ def test_revoked_sop_banner_and_marks_everywhere(site: Path) -> None:
             read(site, index))
     home = text_of(read(site, "index.html"))
     assert "3 SOP berlaku dengan teks lengkap dan 2 SOP yang telah dicabut" in home
-    search = json.loads(read(site, "search/search_index.json"))["docs"]
-    entry = next(d for d in search if d["location"] == "sop/izin-lama/")
-    assert entry["title"] == "Pemberian Izin Lama (dicabut)"
+    entry = pagefind_pages(site)["/sop/izin-lama/"]
+    assert entry["meta"]["title"] == "Pemberian Izin Lama (dicabut)"
     listed = katalog(site)
     assert listed["izin-lama"]["status"] == {
         "status": "dicabut",
@@ -243,8 +243,8 @@ def test_drafts_absent_from_a_normal_build_and_marked_in_a_preview(
     assert not (site / "sop" / "rancangan").exists()
     assert "rancangan" not in katalog(site)
     assert "Rancangan Layanan Pengaduan" not in read(site, "unit/uji/index.html")
-    search = read(site, "search/search_index.json")
-    assert "Rancangan Layanan Pengaduan" not in search
+    assert not [url for url, record in pagefind_pages(site).items()
+                if "Rancangan Layanan Pengaduan" in record["content"] or "rancangan" in url]
     page = read(preview, "sop/rancangan.html")
     assert '<span class="sop-tanda-draf">DRAF</span>' in page
     assert "DRAF: belum berlaku." in text_of(page)

@@ -4,8 +4,6 @@ keyboard, on a phone, offline and with either URL style."""
 
 from __future__ import annotations
 
-import gzip
-import json
 import re
 import shutil
 import sys
@@ -17,6 +15,7 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 from conftest import ROOT, PageWatch, make_project, mkdocs_build, serve
+from helpers import pagefind_pages
 
 QUERIES = yaml.safe_load((ROOT / "tests" / "search_queries.yml").read_text(encoding="utf-8"))
 FIRST_RANKED = 0.95
@@ -31,22 +30,13 @@ class Row:
     anchor: str | None  # None: any anchor
 
 
-def fragments(site: Path) -> dict[str, dict]:
-    """Pagefind's per-page records (gzip, after a signature), by URL."""
-    pages = {}
-    for path in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
-        data = gzip.decompress(path.read_bytes())
-        record = json.loads(data[data.index(b"{"):])
-        pages[record["url"]] = record
-    return pages
-
-
 def test_index_holds_the_pages_to_find_and_not_the_rest(shipped_site: Path) -> None:
-    pages = fragments(shipped_site)
+    pages = pagefind_pages(shipped_site)
     assert set(pages) == {
         "/sop/penyusunan-iku/", "/unit/organisasi/", "/unit/setda/", "/unit/kota-mojokerto/",
-        "/indeks/pelaksana/", "/indeks/dasar-hukum/", "/panduan-penulisan/",
-    }  # not the home page, not 404.html
+        "/indeks/pelaksana/", "/indeks/dasar-hukum/", "/indeks/perlu-ditinjau/",
+        "/panduan-penulisan/",
+    }  # not the home page, not 404.html, not an SOP's revision pages
     sop = pages["/sop/penyusunan-iku/"]
     assert sop["meta"]["title"] == "Penyusunan Indikator Kinerja Utama (IKU) Pemerintah Kota"
     assert sop["meta"]["nomor"] == "065/SOP/417.112/06"

@@ -80,7 +80,10 @@ def page_search(catalog: Catalog, generated: list[str], hand_written: list[str],
     for unit in catalog.units_with_content():
         pages[urls.unit_page(unit.id)] = PageSearch(meta=(("jenis", "Unit"),))
     for path in generated:
-        if path.endswith(".md") and path != home and path not in pages:
+        # Under sop/, only the current page of each SOP (above): an earlier revision's
+        # page is kept for citations, not offered by search.
+        if (path.endswith(".md") and path != home and path not in pages
+                and not path.startswith(f"{urls.SOP_DIR}/")):
             pages[path] = PageSearch(meta=(("jenis", "Indeks"),), index_page=True)
     for path in hand_written:
         if path != home:
