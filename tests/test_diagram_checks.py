@@ -34,6 +34,7 @@ from diagram_checks import (
     rendered,
     text_inside_shapes,
 )
+from sop_ap.swimlane import FRONT_MATTER
 
 
 def box(x: float, y: float, w: float, h: float) -> dict[str, float]:
@@ -238,17 +239,7 @@ window.drawAll = async (sources) => {
 </script></body></html>
 """
 
-HEADER = """---
-config:
-  swimlane:
-    ignoreCrossLaneEdges: false
-  flowchart:
-    wrappingWidth: 200
-    nodeSpacing: 20
-    rankSpacing: 40
----
-swimlane-beta TB
-"""
+HEADER = FRONT_MATTER + "\nswimlane-beta TB\n"  # as the site's diagrams start
 
 LABELLED = HEADER + """  subgraph A["Lane A"]
     a["Start step"]
