@@ -50,7 +50,6 @@ class Symbol:
     shape: Shape
     text: str | None  # its own printed text; None: the kegiatan (a diamond: no text)
     batas: str | None = None  # the other lane of a diamond drawn on the lanes' border
-    loc: PathKey = ()
 
     @property
     def name(self) -> str:
@@ -74,10 +73,11 @@ class Flow:
     starts: set[int] = field(default_factory=set)
     ends: set[int] = field(default_factory=set)
     followers: set[int] = field(default_factory=set)  # a meeting's boxes but its first
+    rows: list[list[int]] = field(default_factory=list)  # each row's symbols, in order
     issues: list[Issue] = field(default_factory=list)
 
     def in_row(self, row: int) -> list[Symbol]:
-        return [s for s in self.symbols if s.row == row]
+        return [self.symbols[i] for i in self.rows[row]]
 
     def outgoing(self, index: int) -> list[Arrow]:
         return [a for a in self.arrows if a.source == index]
@@ -252,7 +252,7 @@ def build(proc: Prosedur) -> Flow:
     result = Flow()
     issues = result.issues
     specs: list[_Spec] = []
-    rows: list[list[int]] = []
+    rows = result.rows
     for i, step in enumerate(proc.langkah):
         row_specs, inner = _row_specs(step, i, proc.pelaksana, issues)
         base = len(specs)
@@ -269,10 +269,11 @@ def build(proc: Prosedur) -> Flow:
             if boxes and any(sp.explicit for sp in row_specs):
                 row_specs[boxes[0]].member = False
         specs += row_specs
-    for index, spec in enumerate(specs):
-        row = next(r for r, members in enumerate(rows) if index in members)
-        result.symbols.append(Symbol(index, row, proc.langkah[row].no, spec.lane, spec.shape,
-                                     spec.text, spec.batas, spec.loc))
+    for row, members in enumerate(rows):
+        for index in members:
+            spec = specs[index]
+            result.symbols.append(Symbol(index, row, proc.langkah[row].no, spec.lane,
+                                         spec.shape, spec.text, spec.batas))
     _check_lanes(proc, specs, rows, issues)
     _resolve_exits(proc, result, specs, rows)
     for index, spec in enumerate(specs):
@@ -317,7 +318,7 @@ def _resolve_exits(proc: Prosedur, result: Flow, specs: list[_Spec],
             if target == "selesai":
                 if spec.shape == "keputusan":
                     end = Symbol(len(result.symbols), symbol.row, symbol.no, symbol.lane,
-                                 "akhir", None, None, loc)
+                                 "akhir", None, None)
                     result.symbols.append(end)
                     rows[symbol.row].append(end.index)
                     result.ends.add(end.index)
