@@ -236,8 +236,9 @@ def _cycle_through(catalog: Catalog, unit_id: str) -> list[str]:
 
 
 def _unknown_unit(unit_id: str, catalog: Catalog) -> str:
-    known = ", ".join(catalog.units) or "belum ada: buat sop_data/unit.yml"
-    return f"unit '{unit_id}' tidak ada (unit yang ada: {known})"
+    if not catalog.units:
+        return f"unit '{unit_id}' tidak ada (belum ada unit satu pun: buat sop_data/unit.yml)"
+    return f"unit '{unit_id}' tidak ada (unit yang ada: {', '.join(catalog.units)})"
 
 
 def _add_sops(catalog: Catalog, result: LoadResult, problems: list[Problem]) -> None:

@@ -683,7 +683,8 @@ def _problem(
         elif value is None:
             message = f"kosong; tulis {expected}"
         else:
-            message = f"harus berupa {expected}, tetapi tertulis {_kind(value)}"
+            verb = "harus" if expected.startswith("salah satu") else "harus berupa"
+            message = f"{verb} {expected}, tetapi tertulis {_kind(value)}"
             if expected == "daftar" and isinstance(value, str):
                 message += (" (tulis daftar di dalam kurung siku, mis. [Staf, Kabag], atau "
                             "satu butir per baris diawali '- ')")

@@ -235,12 +235,12 @@ _PARSER_WORDS = [
 _CONTEXT_WORDS = ("while scanning", "while parsing")
 
 
-def _indonesian(detail: str) -> str:
-    """The parser's English words in Indonesian; an unknown phrase is kept, quoted, as the
-    parser's own words."""
+def _indonesian(detail: str, hint: bool = True) -> str:
+    """The parser's English words in Indonesian (without the hint in brackets when not
+    `hint`); an unknown phrase is kept, quoted, as the parser's own words."""
     for english, words in _PARSER_WORDS:
         if english in detail:
-            return words
+            return words if hint else words.split(" (")[0]
     return f"penulisan YAML tidak dapat dibaca (kata pembaca YAML: {detail})"
 
 
@@ -259,7 +259,7 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, path: str) -> Problem:
             path,
             Position(opened.line + 1, opened.column + 1),
             "",
-            f"kesalahan penulisan YAML: {what} ({stopped}: {_indonesian(detail)})",
+            f"kesalahan penulisan YAML: {what} ({stopped}: {_indonesian(detail, False)})",
         )
     unclosed = _unclosed_quote_before(text, pos.line)
     if unclosed is not None:
@@ -268,7 +268,7 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, path: str) -> Problem:
             unclosed,
             "",
             f"kesalahan penulisan YAML: teks bertanda petik ini belum ditutup di barisnya "
-            f"({stopped}: {_indonesian(detail)})",
+            f"({stopped}: {_indonesian(detail, False)})",
         )
     words = _indonesian(detail)
     if context and not context.startswith(_CONTEXT_WORDS):
