@@ -709,14 +709,14 @@ def site_pages(
                            with_home, cache, siklus)
     except TemplateSyntaxError as exc:
         raise TemplateFailure(f"templat {exc.filename or exc.name}:{exc.lineno}: kesalahan "
-                              f"penulisan templat (Jinja: {exc.message})") from None
+                              f"penulisan templat: {exc.message}") from None
     except Exception as exc:
         where = _template_line(exc)
         if where is None:
             raise
         raise TemplateFailure(
-            f"templat {where} gagal saat menulis halaman situs ({type(exc).__name__}: {exc}); "
-            "periksa baris itu pada templat"
+            f"templat {where}: {type(exc).__name__}: {exc} (gagal saat menulis halaman situs; "
+            "periksa baris itu pada templat)"
         ) from None
 
 
