@@ -15,7 +15,7 @@ from sop_ap.cli import main
 def test_check_shipped_data(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)
     assert main(["check", "sop_data"]) == 0
-    assert capsys.readouterr().out == "3 file(s) checked: 0 error(s), 0 warning(s)\n"
+    assert capsys.readouterr().out == "3 berkas diperiksa: 0 kesalahan, 0 peringatan\n"
 
 
 def test_warnings_fail_only_with_strict(capsys: pytest.CaptureFixture[str],
@@ -24,7 +24,7 @@ def test_warnings_fail_only_with_strict(capsys: pytest.CaptureFixture[str],
     assert main(["check", "data"]) == 0
     assert main(["check", "data", "--strict"]) == 1
     out = capsys.readouterr().out.splitlines()
-    assert out[-1] == "3 file(s) checked: 0 error(s), 1 warning(s)"
+    assert out[-1] == "3 berkas diperiksa: 0 kesalahan, 1 peringatan"
 
 
 def test_console_command_reports_errors(tmp_path: Path) -> None:
@@ -34,8 +34,8 @@ def test_console_command_reports_errors(tmp_path: Path) -> None:
     result = subprocess.run([Path(sys.executable).parent / "sop-ap", "check"], cwd=tmp_path,
                             capture_output=True, text=True)
     assert result.returncode == 1
-    assert "prosedur[A].langkah[10].waktu: expected text, found a list" in result.stdout
-    assert result.stdout.endswith("3 file(s) checked: 1 error(s), 0 warning(s)\n")
+    assert "prosedur[A].langkah[10].waktu: harus berupa teks, tetapi tertulis daftar" in result.stdout
+    assert result.stdout.endswith("3 berkas diperiksa: 1 kesalahan, 0 peringatan\n")
     assert "Traceback" not in result.stderr
 
 
