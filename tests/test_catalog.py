@@ -33,7 +33,7 @@ def test_keterkaitan_by_id_title_self_and_unresolved() -> None:
         ("pola-alur", "pola-alur"), ("Contoh Pola Alur", "pola-alur"), ("SOP yang Tidak Ada", None)]
     assert [str(p) for p in problems] == [
         f"{PATTERNS.relative_to(Path.cwd()) if PATTERNS.is_relative_to(Path.cwd()) else PATTERNS}"
-        "/contoh/pola-alur.yml:21:5: keterkaitan[ke-3]: peringatan: keterkaitan 'SOP yang "
+        "/contoh/pola-alur.yml:21:5: keterkaitan[ke-3]: PERINGATAN: keterkaitan 'SOP yang "
         "Tidak Ada' tidak cocok dengan id atau judul SOP mana pun; ditampilkan sebagai teks. "
         "Bila yang dimaksud SOP instansi lain, tulis {teks: ..., eksternal: true}; bila SOP di "
         "data ini, betulkan judulnya atau tulis {teks: ..., sop: <id>}"

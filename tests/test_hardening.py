@@ -62,9 +62,9 @@ def test_symlink_inside_the_data_folder_is_read_once_at_its_own_place(data: Path
     assert sorted(s.path for s in result.sops) == [
         "sop_data/organisasi/penyusunan-iku.yml", "sop_data/simpanan/lain.yml"]
     assert messages(data) == [
-        "sop_data/a-tautan.yml:1:1: catatan: tautan simbolik ke simpanan/lain.yml di folder "
+        "sop_data/a-tautan.yml:1:1: CATATAN: tautan simbolik ke simpanan/lain.yml di folder "
         "data ini, yang dibaca di tempat aslinya: tidak dibaca dua kali",
-        "sop_data/tautan:1:1: catatan: tautan simbolik ke simpanan di folder data ini, yang "
+        "sop_data/tautan:1:1: CATATAN: tautan simbolik ke simpanan di folder data ini, yang "
         "dibaca di tempat aslinya: tidak dibaca dua kali",
     ]
 
@@ -148,9 +148,9 @@ def test_leftovers_and_unparsed_waktu_are_notes_that_stop_nothing(
     shutil.copy(ROOT / "mkdocs.yml", "mkdocs.yml")  # strict: true, as shipped
     assert sop_ap(["check", "sop_data"]) == 0
     out = capsys.readouterr().out
-    assert ("sop_data/organisasi/Thumbs.db:1:1: catatan: sisa penyunting atau sistem operasi: "
+    assert ("sop_data/organisasi/Thumbs.db:1:1: CATATAN: sisa penyunting atau sistem operasi: "
             "diabaikan") in out
-    assert "catatan: waktu '1 hari setelah diterima' bukan lama waktu yang dapat dihitung" in out
+    assert "CATATAN: waktu '1 hari setelah diterima' bukan lama waktu yang dapat dihitung" in out
     assert out.endswith("0 kesalahan, 0 peringatan, 5 catatan\n")
 
 
@@ -185,7 +185,7 @@ def test_strict_build_passes_with_notes_and_fails_with_warnings(tmp_path: Path) 
                            cwd=project, capture_output=True, text=True)
     build = mkdocs_build(project, tmp_path / "site2")
     assert (check.returncode, build.returncode) == (1, 1)
-    assert "catatan.docx:1:1: peringatan: bukan berkas YAML" in build.stderr
+    assert "catatan.docx:1:1: PERINGATAN: bukan berkas YAML" in build.stderr
 
 
 # ------------------------------------------------------------ 11: over-long values
@@ -283,7 +283,7 @@ def test_title_prefers_the_same_instansi_then_warns_when_ambiguous(data: Path) -
     catalog, problems = build_catalog(load_dir(data))
     assert [r.sop_id for r in catalog.keterkaitan["penyusunan-iku"]] == [None]
     assert [str(p) for p in problems] == [
-        f"sop_data/{SOP}:43:5: keterkaitan[ke-1]: peringatan: keterkaitan 'SOP Pengelolaan "
+        f"sop_data/{SOP}:43:5: keterkaitan[ke-1]: PERINGATAN: keterkaitan 'SOP Pengelolaan "
         "Arsip' sama cocoknya dengan 2 SOP: 'arsip-setda' (unit setda, "
         "sop_data/setda/arsip-setda.yml); 'arsip-umum' (unit umum, sop_data/umum/arsip-umum.yml)."
         " Keterkaitan ini ditampilkan sebagai teks; untuk menautkan salah satunya, tulis "
@@ -316,7 +316,7 @@ def test_impossible_dates_are_warnings(data: Path, text: str, why: str) -> None:
     sop.write_text(sop.read_text(encoding="utf-8").replace(
         "tanggal_efektif: 13-03-2018", f"tanggal_efektif: {text}", 1), encoding="utf-8")
     assert messages(data) == [
-        f"sop_data/{SOP}:23:18: tanggal_efektif: peringatan: '{text}' bukan tanggal yang ada "
+        f"sop_data/{SOP}:23:18: tanggal_efektif: PERINGATAN: '{text}' bukan tanggal yang ada "
         f"({why}): tanggal ini akan diterbitkan apa adanya; betulkan sesuai tanggal pada "
         "dokumen yang ditandatangani"]
 
@@ -327,7 +327,7 @@ def test_impossible_decree_date_is_a_warning(data: Path) -> None:
     line = next(x for x in text.splitlines() if x.startswith("tanggal_penetapan:"))
     kep.write_text(text.replace(line, "tanggal_penetapan: 30 Februari 2018"), encoding="utf-8")
     found = messages(data)
-    assert len(found) == 1 and "tanggal_penetapan: peringatan: '30 Februari 2018' bukan " \
+    assert len(found) == 1 and "tanggal_penetapan: PERINGATAN: '30 Februari 2018' bukan " \
         "tanggal yang ada (Februari 2018 hanya 28 hari)" in found[0]
 
 
@@ -525,6 +525,6 @@ def test_data_folder_given_through_a_link_keeps_its_name_in_messages(
     (data / "catatan.txt").write_text("x")
     (data / "ke-unit.yml").symlink_to(Path("unit.yml"))
     assert sorted(str(p) for p in load_dir(Path("jalan-pintas")).problems) == [
-        "jalan-pintas/catatan.txt:1:1: peringatan: bukan berkas YAML (.yml): diabaikan",
-        "jalan-pintas/ke-unit.yml:1:1: catatan: tautan simbolik ke unit.yml di folder data ini, "
+        "jalan-pintas/catatan.txt:1:1: PERINGATAN: bukan berkas YAML (.yml): diabaikan",
+        "jalan-pintas/ke-unit.yml:1:1: CATATAN: tautan simbolik ke unit.yml di folder data ini, "
         "yang dibaca di tempat aslinya: tidak dibaca dua kali"]

@@ -98,4 +98,4 @@ def test_non_yaml_files_are_reported_not_ignored(tmp_path: Path,
     (tmp_path / "catatan.txt").write_text("x")
     monkeypatch.chdir(tmp_path)
     problems = load_dir(Path(".")).problems
-    assert [str(p) for p in problems] == ["catatan.txt:1:1: peringatan: bukan berkas YAML (.yml): diabaikan"]
+    assert [str(p) for p in problems] == ["catatan.txt:1:1: PERINGATAN: bukan berkas YAML (.yml): diabaikan"]

@@ -8,8 +8,10 @@ from typing import Literal
 Severity = Literal["error", "warning", "note"]
 """An error stops the build; a warning stops a strict build; a note never stops anything."""
 
-SEVERITY_WORDS: dict[str, str] = {"error": "kesalahan", "warning": "peringatan", "note": "catatan"}
-"""How each severity is printed to authors (an error's line carries no word)."""
+SEVERITY_WORDS: dict[str, str] = {"error": "KESALAHAN", "warning": "PERINGATAN", "note": "CATATAN"}
+"""How each severity tags a problem's line (an error's line carries no tag). In capitals, as
+MkDocs prints its levels: `peringatan` is also a field of every SOP, and a line such as
+`…:15:1: peringatan: kolom wajib 'peringatan' belum ditulis` names that field."""
 
 
 @dataclass(frozen=True, order=True)

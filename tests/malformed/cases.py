@@ -136,7 +136,7 @@ class Expect:
         column = "?" if self.column is None else self.column
         where = f"{prefix}{self.path}:{self.line}:{column}:"
         field = "" if not self.field else f" {self.field}:"
-        tag = " peringatan:" if self.warning else ""
+        tag = " PERINGATAN:" if self.warning else ""
         dots = "" if self.exact else "…"
         return f"{where}{field}{tag} {dots}{self.text(prefix)}{dots}"
 
@@ -148,7 +148,7 @@ class Expect:
         elif self.field:
             head += " " + re.escape(self.field) + ":"
         if self.warning:
-            head += " peringatan:"
+            head += " PERINGATAN:"
         if self.exact:
             return re.compile(head + " " + re.escape(self.text(prefix)) + r"\Z")
         return re.compile(head + " .*" + re.escape(self.text(prefix)))
