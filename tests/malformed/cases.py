@@ -1095,6 +1095,23 @@ CASES: list[Case] = [
         errors=1,
     ),
     Case(
+        "arrow-to-a-row-of-several-symbols",
+        "mini: step 1 done by [Staf, Kabag]; line 30: step 3 `lanjut: {langkah: 1}` without "
+        "saying which of step 1's two boxes",
+        (
+            E(M, 30, 17, "prosedur[A].langkah[3].lanjut",
+              "langkah 1 mempunyai beberapa simbol (Staf (proses); Kabag (proses)): tambahkan "
+              "pelaksana untuk menyebut yang mana"),
+        ),
+        base="mini",
+        edits=(
+            Edit(M, STEP1_END, "        kegiatan: Menyusun konsep surat\n"
+                 "        pelaksana: [Staf, Kabag]\n"),
+            after(M, STEP3_END, "        lanjut: {langkah: 1}\n"),
+        ),
+        errors=1,
+    ),
+    Case(
         "simbol-beside-pelaksana",
         "mini line 26: step 2 writes both `pelaksana` and `simbol`",
         (
