@@ -51,7 +51,8 @@ def fingerprint() -> str:
 
 def setup() -> None:
     if sys.version_info < (3, 11, 5):
-        sys.exit(f"Python 3.11.5 or newer is needed (this is {sys.version.split()[0]})")
+        sys.exit(f"diperlukan Python 3.11.5 atau yang lebih baru (yang terpasang: "
+                 f"{sys.version.split()[0]})")
     wanted = fingerprint()
     mermaid = ROOT / "node_modules" / "mermaid" / "dist" / "mermaid.min.js"
     if STAMP.is_file() and STAMP.read_text() == wanted and mermaid.is_file():
@@ -62,7 +63,7 @@ def setup() -> None:
     run(PYTHON, "-m", "pip", "install", "-q", "--require-hashes", "-r", "requirements.lock")
     run(PYTHON, "-m", "pip", "install", "-q", "--no-deps", "--no-build-isolation", "-e", ".")
     if shutil.which("npm") is None and not apt_install("nodejs", "npm"):
-        sys.exit("npm is needed to install Mermaid (Debian: apt-get install nodejs npm)")
+        sys.exit("npm diperlukan untuk memasang Mermaid (Debian: apt-get install nodejs npm)")
     run("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error")
     STAMP.write_text(wanted)
 

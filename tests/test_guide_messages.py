@@ -124,3 +124,15 @@ def test_the_table_of_messages_matches_messages_the_tool_prints() -> None:
             continue
         regex = re.compile(".*?".join(re.escape(part) for part in pattern.split("...")))
         assert any(regex.search(m) for m in messages), f"no such message: {pattern}"
+
+
+def test_the_joint_row_example_is_what_the_check_says() -> None:
+    """Aturan alur langkah, rule 3: a joint row continuing to a joint row in other lanes."""
+    from sop_ap import flow
+    from sop_ap.model import Prosedur
+
+    proc = Prosedur.model_validate({"pelaksana": ["Staf", "Kasubbag", "Kabag"], "langkah": [
+        {"no": 1, "kegiatan": "k", "pelaksana": ["Staf", "Kasubbag"]},
+        {"no": 2, "kegiatan": "k", "pelaksana": ["Kasubbag", "Kabag"]}]})
+    (message,) = [m for _, m in flow.check(proc)]
+    assert f"\n    {message}\n" in GUIDE.read_text(encoding="utf-8")
