@@ -136,8 +136,8 @@ def test_unknown_lanes_and_targets() -> None:
         {"no": 4, "lanjut": {"langkah": 1, "pelaksana": "B"}},
     )
     assert messages(p) == [
-        "langkah.0.pelaksana.1: 'C' bukan kolom pelaksana prosedur X (kolom pelaksana: A, B)",
-        "langkah.2.keputusan.pelaksana: 'D' bukan kolom pelaksana prosedur X (kolom pelaksana: A, B)",
+        "langkah.0.pelaksana.1: 'C' bukan kolom pelaksana prosedur X (kolom pelaksana: A, B); betulkan ejaannya, atau tambahkan ke daftar pelaksana prosedur",
+        "langkah.2.keputusan.pelaksana: 'D' bukan kolom pelaksana prosedur X (kolom pelaksana: A, B); betulkan ejaannya, atau tambahkan ke daftar pelaksana prosedur",
         "langkah.1.lanjut: langkah 9 tidak ada (langkah yang ada: 1, 2, 3, 4)",
         "langkah.2.keputusan.cabang.b: langkah 8 tidak ada (langkah yang ada: 1, 2, 3, 4)",
         "langkah.3.lanjut: langkah 1 tidak mempunyai simbol 'B' (simbolnya: A (proses); C (proses))",

@@ -89,7 +89,8 @@ def test_lane_error_matches_the_documented_format(tmp_path: Path,
     assert [str(p) for p in result.problems] == [
         f"sop_data/{SEED_SOP}:{index + 1}:20: prosedur[B].langkah[12].pelaksana: "
         "'Kabag Umum' bukan kolom pelaksana prosedur B (kolom pelaksana: Analisis Kinerja, "
-        "Kasubbag Kinerja & RB, Kabag Organisasi, Tim)"
+        "Kasubbag Kinerja & RB, Kabag Organisasi, Tim); betulkan ejaannya, atau tambahkan ke "
+        "daftar pelaksana prosedur"
     ]
 
 

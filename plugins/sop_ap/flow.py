@@ -458,7 +458,7 @@ def _near(lane: str, known: list[str]) -> str:
     for other in known:
         if _fold(other) == _fold(lane):
             return f"; maksudnya '{other}'? (berbeda spasi atau huruf besar/kecil)"
-    return ""
+    return "; betulkan ejaannya, atau tambahkan ke daftar pelaksana prosedur"
 
 
 # ------------------------------------------------------------------ checks

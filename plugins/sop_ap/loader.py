@@ -514,6 +514,20 @@ def _expected(err: ErrorDetails) -> str:
     return _TYPE_ERRORS[err["type"]]
 
 
+def _type_hint(expected: str, value: Any) -> str:
+    """How to write the value in the form the field takes, for the usual slips."""
+    if expected == "daftar" and isinstance(value, str):
+        return (" (tulis daftar di dalam kurung siku, mis. [Staf, Kabag], atau satu butir per "
+                "baris diawali '- ')")
+    if expected.startswith(MAPPING) and isinstance(value, list):
+        return " (hapus tanda '- ' di depan nama-nama kolomnya)"
+    if "teks" in expected and isinstance(value, dict):
+        return " (bila teksnya memuat ': ', apit seluruh teks dengan tanda petik)"
+    if "teks" in expected and isinstance(value, list) and "daftar" not in expected:
+        return " (kolom ini berisi satu teks saja: hapus kurung siku atau tanda '- ')"
+    return ""
+
+
 def _angka(number: int) -> str:
     """A number as Indonesian writes it: 5.000."""
     return f"{number:,}".replace(",", ".")
@@ -685,9 +699,7 @@ def _problem(
         else:
             verb = "harus" if expected.startswith("salah satu") else "harus berupa"
             message = f"{verb} {expected}, tetapi tertulis {_kind(value)}"
-            if expected == "daftar" and isinstance(value, str):
-                message += (" (tulis daftar di dalam kurung siku, mis. [Staf, Kabag], atau "
-                            "satu butir per baris diawali '- ')")
+            message += _type_hint(expected, value)
     elif kind == "string_pattern_mismatch" and loc and loc[-1] == "kode":
         message = (f"'{_short(str(value))}' bukan kode yang sah: kode prosedur ditulis dengan "
                    "1 sampai 8 huruf atau angka saja (mis. 'A' atau 'B1')")

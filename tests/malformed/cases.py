@@ -501,7 +501,7 @@ CASES: list[Case] = [
     Case(
         "disahkan-oleh-is-a-list",
         "S lines 26-29: each field of disahkan_oleh written as a list item '- '",
-        (E(S, 26, 3, "disahkan_oleh", "harus berupa kumpulan kolom (nama: nilai), tetapi tertulis daftar"),),
+        (E(S, 26, 3, "disahkan_oleh", "harus berupa kumpulan kolom (nama: nilai), tetapi tertulis daftar (hapus tanda '- ' di depan nama-nama kolomnya)"),),
         edits=(
             Edit(S, DISAHKAN, "".join("  - " + line[2:] + "\n" for line in DISAHKAN.splitlines())),
         ),
@@ -509,7 +509,7 @@ CASES: list[Case] = [
     Case(
         "step-is-a-list",
         "mini line 24: step 2 written as `- [2, Memeriksa konsep surat, Kabag]`",
-        (E(M, 24, 9, "prosedur[A].langkah[ke-2]", "harus berupa kumpulan kolom (nama: nilai), tetapi tertulis daftar"),),
+        (E(M, 24, 9, "prosedur[A].langkah[ke-2]", "harus berupa kumpulan kolom (nama: nilai), tetapi tertulis daftar (hapus tanda '- ' di depan nama-nama kolomnya)"),),
         base="mini",
         edits=(
             Edit(
@@ -564,7 +564,7 @@ CASES: list[Case] = [
     Case(
         "text-is-a-mapping",
         "S line 22: tanggal_pembuatan written as a mapping `tanggal: 13-03-2018`",
-        (E(S, 22, 3, "tanggal_pembuatan", "harus berupa teks, tetapi tertulis kumpulan kolom"),),
+        (E(S, 22, 3, "tanggal_pembuatan", "harus berupa teks, tetapi tertulis kumpulan kolom (bila teksnya memuat ': ', apit seluruh teks dengan tanda petik)"),),
         edits=(
             Edit(
                 S, "tanggal_pembuatan: 13-03-2018\n", "tanggal_pembuatan:\n  tanggal: 13-03-2018\n"
@@ -576,7 +576,7 @@ CASES: list[Case] = [
         "mini line 26: `pelaksana: {nama: Kabag}`",
         (
             E(M, 26, 20, "prosedur[A].langkah[2].pelaksana",
-              "harus berupa teks atau daftar, tetapi tertulis kumpulan kolom"),
+              "harus berupa teks atau daftar, tetapi tertulis kumpulan kolom (bila teksnya memuat ': ', apit seluruh teks dengan tanda petik)"),
         ),
         base="mini",
         edits=(Edit(M, STEP2_END, "        pelaksana: {nama: Kabag}\n"),),
@@ -586,7 +586,7 @@ CASES: list[Case] = [
     Case(
         "list-item-is-a-mapping",
         "S line 50: peralatan item `- {nama: ATK}`",
-        (E(S, 50, 5, "peralatan[ke-1]", "harus berupa teks, tetapi tertulis kumpulan kolom"),),
+        (E(S, 50, 5, "peralatan[ke-1]", "harus berupa teks, tetapi tertulis kumpulan kolom (bila teksnya memuat ': ', apit seluruh teks dengan tanda petik)"),),
         edits=(Edit(S, "  - ATK\n", "  - {nama: ATK}\n"),),
     ),
     Case(
@@ -660,7 +660,7 @@ CASES: list[Case] = [
         "S line 88: `cabang: [4, 1]`",
         (
             E(S, 88, 19, "prosedur[A].langkah[3].keputusan.cabang",
-              "harus berupa kumpulan kolom (nama: nilai), tetapi tertulis daftar"),
+              "harus berupa kumpulan kolom (nama: nilai), tetapi tertulis daftar (hapus tanda '- ' di depan nama-nama kolomnya)"),
         ),
         edits=(
             Edit(
@@ -689,7 +689,7 @@ CASES: list[Case] = [
     Case(
         "unit-induk-is-a-list",
         "unit.yml line 22: `induk: [setda]`",
-        (E(U, 22, 12, "unit[organisasi].induk", "harus berupa teks, tetapi tertulis daftar"),),
+        (E(U, 22, 12, "unit[organisasi].induk", "harus berupa teks, tetapi tertulis daftar (kolom ini berisi satu teks saja: hapus kurung siku atau tanda '- ')"),),
         edits=(Edit(U, "    induk: setda\n", "    induk: [setda]\n"),),
     ),
     # ------------------------------------------------------------------ misspelled keys
@@ -1015,7 +1015,7 @@ CASES: list[Case] = [
         "S line 174: step B.5 `pelaksana: Tm`",
         (
             E(S, 174, 20, "prosedur[B].langkah[5].pelaksana",
-              "'Tm' bukan kolom pelaksana prosedur B (kolom pelaksana: Analisis Kinerja, Kasubbag Kinerja & RB, Kabag Organisasi, Tim)"),
+              "'Tm' bukan kolom pelaksana prosedur B (kolom pelaksana: Analisis Kinerja, Kasubbag Kinerja & RB, Kabag Organisasi, Tim); betulkan ejaannya, atau tambahkan ke daftar pelaksana prosedur"),
         ),
         edits=(Edit(S, "        pelaksana: Tim\n", "        pelaksana: Tm\n"),),
         errors=1,
@@ -1025,7 +1025,7 @@ CASES: list[Case] = [
         "mini line 26: `pelaksana: [Kabag, Kabag Umum]` ('Kabag Umum' at column 28)",
         (
             E(M, 26, 28, "prosedur[A].langkah[2].pelaksana[ke-2]",
-              "'Kabag Umum' bukan kolom pelaksana prosedur A (kolom pelaksana: Staf, Kabag)"),
+              "'Kabag Umum' bukan kolom pelaksana prosedur A (kolom pelaksana: Staf, Kabag); betulkan ejaannya, atau tambahkan ke daftar pelaksana prosedur"),
         ),
         base="mini",
         edits=(Edit(M, STEP2_END, "        pelaksana: [Kabag, Kabag Umum]\n"),),
@@ -1036,7 +1036,7 @@ CASES: list[Case] = [
         "S line 88: `pelaksana: Sekda` in the decision of step A.3",
         (
             E(S, 88, 22, "prosedur[A].langkah[3].keputusan.pelaksana",
-              "'Sekda' bukan kolom pelaksana prosedur A (kolom pelaksana: Analisis Kinerja, Kasubbag Kinerja & RB, Kabag Organisasi)"),
+              "'Sekda' bukan kolom pelaksana prosedur A (kolom pelaksana: Analisis Kinerja, Kasubbag Kinerja & RB, Kabag Organisasi); betulkan ejaannya, atau tambahkan ke daftar pelaksana prosedur"),
         ),
         edits=(after(S, "          pertanyaan: Disetujui?\n", "          pelaksana: Sekda\n"),),
         errors=1,
@@ -1479,7 +1479,7 @@ CASES: list[Case] = [
         "a 3,000-step SOP; step 2718's pelaksana (line 21 + 4 * 2717 + 2 = 10891) is 'Kabag Umum'",
         (
             E("organisasi/besar.yml", 10891, 20, "prosedur[A].langkah[2718].pelaksana",
-              "'Kabag Umum' bukan kolom pelaksana prosedur A (kolom pelaksana: Staf, Kabag)"),
+              "'Kabag Umum' bukan kolom pelaksana prosedur A (kolom pelaksana: Staf, Kabag); betulkan ejaannya, atau tambahkan ke daftar pelaksana prosedur"),
         ),
         base="mini",
         files={"organisasi/besar.yml": big_sop(2718, 2, "        pelaksana: Kabag Umum")},
