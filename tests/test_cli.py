@@ -42,3 +42,23 @@ def test_console_command_reports_errors(tmp_path: Path) -> None:
 def test_schema_command(tmp_path: Path) -> None:
     assert main(["schema", str(tmp_path)]) == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == ["keputusan.json", "sop.json", "unit.json"]
+
+
+def test_help_and_usage_errors_are_in_indonesian(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as done:
+        main(["check", "-h"])
+    assert done.value.code == 0
+    out = capsys.readouterr().out
+    assert out.startswith("cara pakai: sop-ap check [-h] [--strict | --no-strict] [FOLDER_DATA]")
+    for words in ("argumen:", "pilihan:", "tampilkan bantuan ini lalu keluar",
+                  "hanya kesalahan yang dianggap gagal"):
+        assert words in out
+    with pytest.raises(SystemExit) as done:
+        main(["check", "--strict", "--no-strict"])
+    assert done.value.code == 2
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        "sop-ap check: kesalahan: argumen --no-strict: tidak boleh dipakai bersama --strict")
+    with pytest.raises(SystemExit):
+        main(["periksa"])
+    assert "pilihan tidak dikenal: 'periksa' (pilih dari 'check', 'schema')" in (
+        capsys.readouterr().err)
