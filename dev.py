@@ -115,10 +115,21 @@ def test(args: list[str]) -> int:
     return code or (1 if failed else 0)
 
 
+USAGE = """cara pakai: python3 dev.py PERINTAH
+
+  serve   bangun situs dari sop_data/ dan buka di http://127.0.0.1:8000 (setiap perubahan
+          data langsung dibangun ulang; hentikan dengan Ctrl+C)
+  test    jalankan ruff, mypy --strict, lalu seluruh pengujian
+  setup   siapkan .venv dan Mermaid saja
+
+Setiap perintah menyiapkan sendiri apa yang diperlukannya (.venv dari requirements.lock,
+Mermaid dari package-lock.json)."""
+
+
 def main() -> int:
     commands = {"serve": serve, "test": test, "setup": lambda _: setup() or 0}
     if len(sys.argv) < 2 or sys.argv[1] not in commands:
-        print(__doc__)
+        print(USAGE)
         return 2
     return commands[sys.argv[1]](sys.argv[2:])
 
