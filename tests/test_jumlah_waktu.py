@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from helpers import ROOT
-from sop_ap import flow
+from sop_ap import flow, yamlsource
 from sop_ap.catalog import load_catalog
 from sop_ap.jumlah_waktu import MAKS_SKENARIO, JumlahWaktu, jumlah_waktu
 from sop_ap.model import Prosedur
@@ -326,3 +326,20 @@ def test_catatan_di_halaman_di_escape(seed: Any) -> None:
     page = environment().get_template("sop.md.j2").render(
         v=sop_view(seed, changed, SiteUrls("http://x.example/", True)))
     assert "“&lt;b&gt;sesuai&lt;/b&gt; &amp; jadwal” (langkah A.1)" in _tfoot(page)[0]
+
+
+def test_contoh_di_panduan() -> None:
+    """The guide's example gives exactly the row the guide prints under it."""
+    guide = (ROOT / "docs" / "panduan-penulisan.md").read_text(encoding="utf-8")
+    section = guide[guide.index("\n### Waktu\n") + 1:]
+    section = section[:section.index("\n### ")]
+    example = re.search(r"```yaml\n(prosedur:.*?)```\n\nBaris jumlah waktunya:\n\n```text\n"
+                        r"(.*?)```", section, re.S)
+    assert example is not None
+    source = yamlsource.parse_text(example[1], "panduan.yml", [])
+    assert source is not None
+    p = Prosedur.model_validate(source.data["prosedur"][0])
+    assert flow.check(p) == []
+    j = jumlah_waktu(p)
+    assert example[2] == "\n".join([f"Jumlah waktu: {j.teks}", *(f"- {c}" for c in j.catatan)]
+                                   ) + "\n"
