@@ -21,10 +21,14 @@ CARA = "Dihitung dari kolom Waktu, menurut alur: langkah berurutan dijumlahkan"
 
 
 def proc(*steps: dict[str, Any], lanes: list[str] | None = None) -> Prosedur:
+    """A valid procedure (checked): steps numbered 1, 2, … done by A unless they say."""
     base = {"kegiatan": "k", "pelaksana": "A"}
-    return Prosedur.model_validate(
+    result = Prosedur.model_validate(
         {"kode": "X", "pelaksana": lanes or ["A", "B"],
-         "langkah": [base | {"no": i} | s for i, s in enumerate(steps, 1)]})
+         "langkah": [({"kegiatan": "k"} if "simbol" in s else base) | {"no": i} | s
+                     for i, s in enumerate(steps, 1)]})
+    assert flow.check(result) == []
+    return result
 
 
 def urut(*waktu: str) -> JumlahWaktu:
@@ -343,3 +347,15 @@ def test_contoh_di_panduan() -> None:
     j = jumlah_waktu(p)
     assert example[2] == "\n".join([f"Jumlah waktu: {j.teks}", *(f"- {c}" for c in j.catatan)]
                                    ) + "\n"
+
+
+def test_panah_di_dalam_rapat_bukan_putaran() -> None:
+    # A meeting written with simbol whose second box points back to the first: one
+    # row, one time, and no loop.
+    p = proc({"waktu": "1 jam"},
+             {"rapat": True, "waktu": "2 jam",
+              "simbol": [{"pelaksana": "A", "ke": 3},
+                         {"pelaksana": "B", "ke": {"langkah": 2, "pelaksana": "A"}}]},
+             {"waktu": "3 jam"})
+    j = jumlah_waktu(p)
+    assert (j.teks, j.catatan) == ("6 jam", [f"{CARA}."])

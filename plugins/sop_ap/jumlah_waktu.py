@@ -149,7 +149,8 @@ def _graf(proc: Prosedur, alur: flow.Flow) -> _Graf:
     # Every arrow between nodes, in the order the author wrote the exits.
     panah: dict[int, list[flow.Arrow]] = {}
     for a in alur.arrows:
-        if not a.line:
+        inside = a.source != a.target and wakil[a.source] == wakil[a.target]
+        if not a.line and not inside:  # an arrow between two boxes of a meeting: no time
             panah.setdefault(wakil[a.source], []).append(a)
     balik, urutan = _putaran(alur, wakil, awal, panah)
     maju: dict[int, list[int]] = {}
