@@ -5,10 +5,12 @@ A *scenario* is one way through the flow: one start (alternative start capsules 
 alternatives; the boxes of a joint first row start together) and one exit of every
 decision it reaches (a diamond's labelled exits are alternatives). Unlabelled forks (a
 box with several arrows out, a joint row) are done in parallel, so a scenario lasts as
-long as its critical path. Arrows back to an earlier symbol (loops) are taken zero extra
-times. Along a path a row's time counts once, however many of its symbols the path
-passes (box, then diamond), and one value that `waktu_mencakup` spreads over several
-rows counts once for all of them.
+long as its critical path. A loop (an arrow back to a symbol already on the way, found by
+a depth-first walk from the starts) is taken zero extra times, and so are the steps done
+only inside it; an alternative start that joins the flow above itself is no loop. Along
+a path a row's time counts once, however many of its symbols the path passes (box, then
+diamond; a meeting's boxes are one node), and one value that `waktu_mencakup` spreads
+over several rows counts once for all of them.
 
 The total prints the shortest scenario (every value at its lower end) "s.d." the
 longest one (every value at its upper end). Units are kept apart where they cannot be
