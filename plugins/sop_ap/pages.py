@@ -27,6 +27,7 @@ from . import anchors, flow, indexes, perubahan, tinjauan, urls
 from .catalog import Catalog, DecreeEntry, Rujukan, normalise_title
 from .escape import html_text, md_inline, md_url, nav_title, slug
 from .export import katalog_json
+from .jumlah_waktu import JumlahWaktu, jumlah_waktu
 from .model import Evaluasi, Keputusan, Langkah, Prosedur, Sop, Unit, as_list
 from .navigation import navigation
 from .revisi import Revisi
@@ -35,7 +36,7 @@ from .swimlane import swimlane
 from .tanggal import Tanggal, parse_tanggal
 from .tinjauan import Siklus
 from .urls import CATALOG_JSON, HOME, LAW_INDEX, REVIEW_INDEX, ROLE_INDEX, SiteUrls
-from .waktu import RingkasanWaktu, Waktu, parse_waktu, ringkas_waktu
+from .waktu import Waktu, parse_waktu
 
 
 def environment(override_dir: Path | None = None) -> Environment:
@@ -106,7 +107,7 @@ class ProcedureView:
     heading: str
     diagram: str
     steps: list[StepView]
-    total: RingkasanWaktu
+    total: JumlahWaktu | None  # None: the Jumlah waktu row is switched off
 
 
 @dataclass
@@ -247,7 +248,7 @@ def _trivial(result: flow.Flow, row: int, last: int) -> bool:
         result.symbols[a.target].row == row + 1 and not a.label for a in arrows)
 
 
-def _procedure_view(sop: Sop, proc: Prosedur) -> ProcedureView:
+def _procedure_view(sop: Sop, proc: Prosedur, site_total: bool = True) -> ProcedureView:
     steps: list[StepView] = []
     merged_until = -1
     result = flow.build(proc)
@@ -271,16 +272,7 @@ def _procedure_view(sop: Sop, proc: Prosedur) -> ProcedureView:
                 show_flow=not _trivial(result, i, len(proc.langkah) - 1),
             )
         )
-    caveats = []
-    if flow.has_loop(result):
-        caveats.append("ada langkah yang dapat berulang (kembali ke langkah sebelumnya); "
-                       "waktu dihitung untuk satu kali jalan")
-    if any(sum(1 for a in result.outgoing(s.index) if not a.label and not a.line) > 1
-           for s in result.symbols) or len(result.starts) > 1:
-        caveats.append("jalur paralel atau alternatif dijumlahkan seolah berurutan")
-    if any(s.shape == "keputusan" for s in result.symbols):
-        caveats.append("semua langkah dijumlahkan, termasuk yang dilewati oleh suatu keputusan")
-    total = ringkas_waktu([s.waktu for s in steps if s.waktu is not None], caveats)
+    total = jumlah_waktu(proc, result) if site_total and sop.jumlah_waktu else None
     heading = " ".join(x for x in (f"{proc.kode}." if proc.kode else "", proc.judul or "") if x)
     title = f"Diagram alir {heading or sop.nama}"
     return ProcedureView(
@@ -382,9 +374,10 @@ def _ref_view(catalog: Catalog, page: str, ref: Rujukan, own_id: str) -> RefView
 
 
 def sop_view(catalog: Catalog, sop: Sop, site: SiteUrls, rev: Revisi | None = None,
-             on_revision_page: bool = False) -> SopView:
+             on_revision_page: bool = False, site_total: bool = True) -> SopView:
     """The page of an SOP revision: the current one (`rev` None) at `/sop/<id>/`, or
-    any revision at its permanent page (`on_revision_page`)."""
+    any revision at its permanent page (`on_revision_page`). `site_total` False: no
+    procedure prints its Jumlah waktu row (the site's switch; an SOP has its own)."""
     current = catalog.sops[sop.id] is sop
     if rev is None:
         rev = catalog.history(sop.id)[-1]
@@ -404,7 +397,7 @@ def sop_view(catalog: Catalog, sop: Sop, site: SiteUrls, rev: Revisi | None = No
         )
     }
     cite = " ".join(f"SOP {unit_name}{nomor} tentang {sop.nama}".split())
-    procedures = [_procedure_view(sop, p) for p in sop.prosedur]
+    procedures = [_procedure_view(sop, p, site_total) for p in sop.prosedur]
     history = catalog.history(sop.id)
     promised = [*anchors.SOP_SECTIONS, *(p.anchor for p in procedures),
                 *(s.anchor for p in procedures for s in p.steps),
@@ -628,9 +621,10 @@ class GeneratedPage:
 
 
 def render_sop(env: Environment, catalog: Catalog, sop: Sop, site: SiteUrls,
-               rev: Revisi | None = None) -> str:
+               rev: Revisi | None = None, site_total: bool = True) -> str:
     """The current page of an SOP (`rev` None), or the permanent page of revision `rev`."""
-    view = sop_view(catalog, rev.sop if rev else sop, site, rev, on_revision_page=rev is not None)
+    view = sop_view(catalog, rev.sop if rev else sop, site, rev, on_revision_page=rev is not None,
+                    site_total=site_total)
     return env.get_template("sop.md.j2").render(v=view)
 
 
@@ -666,12 +660,14 @@ def sop_render_key(catalog: Catalog, sop: Sop, site: SiteUrls) -> str:
 
 
 def _sop_pages(
-    env: Environment, catalog: Catalog, site: SiteUrls, cache: RenderCache | None
+    env: Environment, catalog: Catalog, site: SiteUrls, cache: RenderCache | None,
+    site_total: bool = True,
 ) -> list[GeneratedPage]:
     if cache is None:
-        return [GeneratedPage(path, render_sop(env, catalog, s, site, rev))
+        return [GeneratedPage(path, render_sop(env, catalog, s, site, rev, site_total))
                 for s in catalog.sops.values() for path, rev in _sop_page_list(catalog, s)]
-    keys = {s.id: sop_render_key(catalog, s, site) for s in catalog.sops.values()}
+    keys = {s.id: f"{sop_render_key(catalog, s, site)}\n{site_total}"
+            for s in catalog.sops.values()}
     wanted = {f"{path}\n{keys[s.id]}" for s in catalog.sops.values()
               for path, _ in _sop_page_list(catalog, s)}
     for stale in set(cache) - wanted:
@@ -681,7 +677,7 @@ def _sop_pages(
         for path, rev in _sop_page_list(catalog, sop):
             key = f"{path}\n{keys[sop.id]}"
             if key not in cache:
-                cache[key] = render_sop(env, catalog, sop, site, rev)
+                cache[key] = render_sop(env, catalog, sop, site, rev, site_total)
             pages.append(GeneratedPage(path, cache[key]))
     return pages
 
@@ -699,14 +695,16 @@ def site_pages(
     cache: RenderCache | None = None,
     use_directory_urls: bool = True,
     siklus: Siklus | None = None,
+    site_total: bool = True,
 ) -> list[GeneratedPage]:
     """Every generated page. `site_url` and `use_directory_urls` are MkDocs' settings:
     the URLs printed on pages and in katalog.json follow them; `siklus` sets the review
     page's reference day and period (the review page is made only with one: the plugin
-    always passes it, with the build date unless the site pins one)."""
+    always passes it, with the build date unless the site pins one); `site_total` False
+    switches off every procedure's Jumlah waktu row (the site's `jumlah_waktu`)."""
     try:
         return _site_pages(catalog, env, SiteUrls(site_url, use_directory_urls),
-                           with_home, cache, siklus)
+                           with_home, cache, siklus, site_total)
     except TemplateSyntaxError as exc:
         raise TemplateFailure(f"templat {exc.filename or exc.name}:{exc.lineno}: kesalahan "
                               f"penulisan templat: {exc.message}") from None
@@ -740,8 +738,9 @@ def _site_pages(
     with_home: bool,
     cache: RenderCache | None,
     siklus: Siklus | None,
+    site_total: bool = True,
 ) -> list[GeneratedPage]:
-    pages = _sop_pages(env, catalog, site, cache)
+    pages = _sop_pages(env, catalog, site, cache, site_total)
     pages += [
         GeneratedPage(urls.unit_page(u.id), env.get_template("unit.md.j2").render(
             **unit_context(catalog, u)))
