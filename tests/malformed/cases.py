@@ -630,7 +630,7 @@ CASES: list[Case] = [
     Case(
         "sop-jumlah-waktu-tidak",
         "mini line 17: `jumlah_waktu: tidak` before prosedur (value at column 15)",
-        (E(M, 17, 15, "jumlah_waktu", "expected true or false, found 'tidak'"),),
+        (E(M, 17, 15, "jumlah_waktu", "harus berupa true atau false, tetapi tertulis 'tidak'"),),
         base="mini",
         edits=(Edit(M, "prosedur:\n", "jumlah_waktu: tidak\nprosedur:\n"),),
         errors=1,
