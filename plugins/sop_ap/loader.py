@@ -381,6 +381,10 @@ def check_sop(item: Loaded[Sop]) -> list[Problem]:
             codes[key] = p
         for loc, message in flow.check(proc):
             problems.append(item.at((*base, *loc), "", message))
+        if proc.label_kelengkapan is not None and proc.kolom and proc.kolom.kelengkapan:
+            problems.append(item.at((*base, "label_kelengkapan"), "", (
+                "judul kolom kelengkapan ditulis dua kali (label_kelengkapan dan "
+                "kolom.kelengkapan); tulis salah satu saja, mis. hanya kolom.kelengkapan")))
         problems.extend(_waktu_warnings(item, base, proc))
     return problems
 
