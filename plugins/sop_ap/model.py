@@ -15,7 +15,6 @@ from typing import Annotated, Literal, TypeVar
 from pydantic import (
     AfterValidator,
     BaseModel,
-    BeforeValidator,
     ConfigDict,
     Field,
     StringConstraints,
@@ -76,15 +75,6 @@ TANDA_KHUSUS = ("angka", "huruf", "tanpa")
 TANDA_MAKS = 12
 
 
-def _tanda_ditulis(value: object) -> object:
-    """YAML reads `2.` or `3` as a number: the marker must be quoted to stay as printed."""
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        shown = f"{int(value)}." if isinstance(value, float) else str(value)
-        raise ValueError(f"tanda {value!r} terbaca sebagai angka, bukan teks; apit dengan "
-                         f'tanda petik persis seperti tercetak, mis. tanda: "{shown}"')
-    return value
-
-
 def _tanda_satu_baris(value: str) -> str:
     if not value.strip():
         raise ValueError("tanda tidak boleh kosong; tulis tanda persis seperti tercetak, "
@@ -104,11 +94,7 @@ def _tanda_butir(value: str) -> str:
     return value
 
 
-Tanda = Annotated[
-    str,
-    BeforeValidator(_tanda_ditulis),
-    AfterValidator(_tanda_satu_baris),
-]
+Tanda = Annotated[str, AfterValidator(_tanda_satu_baris)]
 
 
 class ButirTercetak(_Model):
@@ -116,7 +102,7 @@ class ButirTercetak(_Model):
 
     tanda: Annotated[Tanda, AfterValidator(_tanda_butir)] = Field(
         description='Tanda butir persis seperti tercetak, mis. `"2."`, `"b."`, `"-"`; '
-        "`tanpa`: butir tanpa tanda. Apit dengan tanda petik."
+        "`tanpa`: butir tanpa tanda. Tanda `-` ditulis dengan tanda petik: `\"-\"`."
     )
     teks: Teks = Field(description="Isi butir seperti tertulis.")
 
