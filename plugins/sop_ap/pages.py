@@ -550,6 +550,7 @@ def unit_context(catalog: Catalog, unit: Unit) -> dict[str, Any]:
         "parents": [(u, link(page, urls.unit_page(u.id))) for u in chain[:-1]],
         "children": [(u, link(page, urls.unit_page(u.id))) for u in catalog.children(unit.id)],
         "decrees": decrees,
+        "signatures": {kep.id: pengesah_view(kep.penandatangan) for kep, _ in decrees},
         "others": [(s, link(page, urls.sop_page(s.id))) for s in others],
         "marks": status_marks(catalog),
         "revoked_by": catalog.decree_revoked_by,
