@@ -113,3 +113,62 @@ def test_page_in_browser_reads_as_printed(browser: Any, site: Path) -> None:
         assert page.locator("#tanda-tangan-elektronik").is_visible()
     finally:
         page.close()
+
+
+# --------------------------------------------------------------------------- the guide
+
+GUIDE = ROOT / "docs" / "panduan-penulisan.md"
+BASE_SOP = {
+    "id": "contoh", "unit": "u", "nomor": "", "nama": "Contoh", "tanggal_pembuatan": "-",
+    "tanggal_revisi": "-", "tanggal_efektif": "-",
+    "disahkan_oleh": {"jabatan": "Kepala", "nama": "Nama"}, "dasar_hukum": "-",
+    "kualifikasi_pelaksana": "-", "keterkaitan": "-", "peralatan": "-", "peringatan": "-",
+    "pencatatan": "-",
+    "prosedur": [{"pelaksana": ["Staf"], "langkah": [{"no": 1, "kegiatan": "Kegiatan",
+                                                      "pelaksana": "Staf"}]}],
+}
+EXAMPLE_FIELDS = {"dasar_hukum", "peralatan", "peringatan", "pencatatan", "kolom",
+                  "keterkaitan", "disahkan_oleh", "kelengkapan", "output", "keterangan"}
+
+
+def _guide_examples() -> list[dict[str, Any]]:
+    """The guide's YAML examples of the as-printed forms, each read as the tool reads it."""
+    import re
+    import textwrap
+
+    from sop_ap.yamlsource import parse_text
+
+    found = []
+    for block in re.findall(r"```yaml\n(.*?)```", GUIDE.read_text(encoding="utf-8"), re.S):
+        problems: list[Any] = []
+        source = parse_text(textwrap.dedent(block), "panduan", problems)
+        if source is None and all("empty" in p.message for p in problems):
+            continue  # a comment-only fragment
+        assert not problems, (block, [str(p) for p in problems])
+        data = source.data if source is not None else None
+        if isinstance(data, dict) and set(data) <= EXAMPLE_FIELDS and (
+                set(data) & {"kolom", "kelengkapan", "output"}
+                or any(isinstance(v, dict | list) for v in data.values())):
+            found.append(data)
+    return found
+
+
+def test_the_guides_as_printed_examples_validate_and_print_as_it_says() -> None:
+    from sop_ap.daftar import daftar
+    from sop_ap.model import Langkah, Sop
+
+    examples = _guide_examples()
+    keys = {key for example in examples for key in example}
+    assert {"dasar_hukum", "peringatan", "kolom", "keterkaitan", "disahkan_oleh",
+            "output", "keterangan"} <= keys
+    for example in examples:
+        if set(example) <= {"kelengkapan", "output", "keterangan"}:
+            step = Langkah.model_validate({"no": 1, "kegiatan": "x", "pelaksana": "Staf",
+                                           **example})
+            assert step.output is None or daftar(step.output).butir
+            continue
+        sop = Sop.model_validate({**BASE_SOP, **example})
+        if "dasar_hukum" in example:
+            assert [b.tanda for b in daftar(sop.dasar_hukum).butir] == ["1.", "2.", "2.", "3."]
+        if "peringatan" in example:
+            assert {b.tanda for b in daftar(sop.peringatan).butir} == {"-"}
