@@ -14,6 +14,8 @@ import difflib
 from dataclasses import dataclass, field
 from typing import Literal
 
+from pydantic import BaseModel
+
 from . import flow
 from .daftar import Nilai, daftar, teks_polos
 from .kolom import BAWAAN, JudulKolom, judul, judul_kolom
@@ -116,8 +118,11 @@ def _plain(value: object) -> str:
         return " ".join(value.split()) or "-"
     if isinstance(value, TandaTanganElektronik):
         return _plain(" ".join(x for x in (value.pernyataan, value.verifikasi) if x))
-    if hasattr(value, "model_dump"):
-        parts = [str(v) for k, v in value.model_dump().items() if v not in (None, False)]
+    if isinstance(value, BaseModel):
+        # Nested models (the signer's statement) by their own text, not as a dict.
+        fields = [getattr(value, name) for name in type(value).model_fields]
+        parts = [_plain(v) if isinstance(v, BaseModel) else str(v)
+                 for v in fields if v is not None and v is not False]
         return ", ".join(" ".join(p.split()) for p in parts)
     return str(value)
 
