@@ -686,7 +686,8 @@ CASES: list[Case] = [
     Case(
         "decree-elektronik-ya",
         "K line 83: `elektronik: ya` in penandatangan",
-        (E(K, 83, 15, "penandatangan.elektronik", "expected true or false, found 'ya'"),),
+        (E(K, 83, 15, "penandatangan.elektronik",
+           "expected true or false or a mapping of fields, found 'ya'"),),
         edits=(after(K, "  nip: 19590100 198712 1 002\n", "  elektronik: ya\n"),),
         errors=1,
     ),
