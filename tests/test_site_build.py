@@ -64,6 +64,17 @@ def test_all_steps_with_anchors(shipped_site: Path) -> None:
     assert "5 hari" in cells and "Dokumen IKU telah ditandatangani Walikota" in cells
 
 
+def test_jumlah_waktu_row_says_how_it_was_computed(shipped_site: Path) -> None:
+    page = read(shipped_site, SOP)
+    rows = [text_of(r) for r in re.findall(r"<tfoot>.*?</tfoot>", page, re.S)]
+    assert len(rows) == 2
+    how = "Dihitung dari kolom Waktu, menurut alur: langkah berurutan dijumlahkan."
+    # Procedure A's "Tidak" goes back to step 1: taken zero extra times.
+    assert "Jumlah waktu 8 hari 1 jam 30 menit" in rows[0] and how in rows[0]
+    assert "Putaran balik (langkah A.3 → A.1) tidak dihitung" in rows[0]
+    assert "Jumlah waktu 9 minggu 16 hari 2 jam" in rows[1] and how in rows[1]
+
+
 def test_keterkaitan_and_backlinks(shipped_site: Path) -> None:
     page = read(shipped_site, SOP)
     link = re.search(r'<a href="([^"]+)">SOP Penyusunan LAKIP</a>', page)

@@ -1,9 +1,10 @@
-"""Tests for sop_ap.waktu: parsing the free-text "Waktu" column and procedure totals."""
+"""Tests for sop_ap.waktu: parsing the free-text "Waktu" column (procedure totals:
+tests/test_jumlah_waktu.py)."""
 
 from typing import Any
 
 import pytest
-from sop_ap.waktu import RingkasanWaktu, Waktu, parse_waktu, ringkas_waktu
+from sop_ap.waktu import Waktu, parse_waktu
 
 
 def harap(
@@ -101,10 +102,18 @@ KASUS: list[tuple[str, dict[str, Any]]] = [
     ("1 hari - 2 minggu", durasi(1, 14, "hari")),
     ("2 minggu - 1 bulan", durasi(14, 30, "hari")),
     ("6 bulan - 1 tahun", durasi(6, 12, "bulan")),
-    # multiplication
-    ("1 x 24 jam", durasi(24, 24, "jam")),
-    ("1x24 jam", durasi(24, 24, "jam")),
-    ("2 \u00d7 24 jam", durasi(48, 48, "jam")),
+    # multiplication; "N x 24 jam" is the paper's way of writing N (calendar) days
+    ("1 x 24 jam", durasi(1, 1, "hari")),
+    ("1x24 jam", durasi(1, 1, "hari")),
+    ("1 X 24 Jam", durasi(1, 1, "hari")),
+    ("2 \u00d7 24 jam", durasi(2, 2, "hari")),
+    ("1 x 24 jam - 3 x 24 jam", durasi(1, 3, "hari")),
+    ("3 x 8 jam", durasi(24, 24, "jam")),
+    # a working day is never converted into another unit
+    ("1 – 20 Hari Kerja", durasi(1, 20, "hari", "kerja")),
+    ("1 hari kerja 4 jam", harap("tidak_dikenal")),
+    ("2 hari kerja - 1 minggu", harap("tidak_dikenal")),
+    ("1 jam - 1 hari kerja", harap("tidak_dikenal")),
     # approximate / upper bound prefixes
     ("± 2 jam", durasi(2, 2, "jam", kira=True)),
     ("±15 menit", durasi(15, 15, "menit", kira=True)),
@@ -248,135 +257,3 @@ def test_dalam_menit_kategori_bukan_durasi() -> None:
 def test_parse_tidak_pernah_gagal() -> None:
     for teks in ["((", "s.d", "1 s.d", "per", "/", "x 24 jam", "1 x", "½", "0,,5 jam", "\t\n"]:
         assert isinstance(parse_waktu(teks), Waktu)
-
-
-def _bucket(bulan: float = 0, minggu: float = 0, hari: float = 0, jam: float = 0, menit: float = 0):
-    return {"bulan": bulan, "minggu": minggu, "hari": hari, "jam": jam, "menit": menit}
-
-
-def _ringkas(daftar: list[str], catatan: list[str] | None = None) -> RingkasanWaktu:
-    return ringkas_waktu([parse_waktu(t) for t in daftar], catatan)
-
-
-def test_ringkas_prosedur_b_sop_contoh() -> None:
-    # Seed SOP, procedure B.  Worked out by hand:
-    #   hari:   1 + 1 + 3 + 3 + 5 + 2 + 1           = 16 hari
-    #   minggu: 2 + 2 + 2 + 2 + 1                   = 9 minggu
-    #   menit:  15 + 30 + 30 + 5 + 5 + 5 + 30 = 120 = 2 jam
-    waktu = [
-        "1 hari", "15 menit", "1 hari", "2 minggu", "2 minggu", "2 minggu", "30 menit",
-        "3 hari", "3 hari", "2 minggu", "30 menit", "5 hari", "1 minggu", "5 menit",
-        "5 menit", "2 hari", "5 menit", "1 hari", "30 menit",
-    ]  # fmt: skip
-    r = _ringkas(waktu)
-    assert r.min == _bucket(minggu=9, hari=16, jam=2)
-    assert r.max == r.min
-    assert list(r.min) == ["bulan", "minggu", "hari", "jam", "menit"]
-    assert r.catatan == []
-    assert r.teks() == "9 minggu 16 hari 2 jam"
-
-
-def test_ringkas_contoh_dokumentasi() -> None:
-    # min: 2 + 4 = 6 hari; 25 + 60 = 85 menit = 1 jam 25 menit
-    # max: 3 + 5 = 8 hari; 60 + 60 = 120 menit = 2 jam
-    r = _ringkas(["2-3 hari", "4-5 hari", "25 menit - 1 jam", "1 jam"])
-    assert r.min == _bucket(hari=6, jam=1, menit=25)
-    assert r.max == _bucket(hari=8, jam=2)
-    assert r.teks() == "6 hari 1 jam 25 menit s.d. 8 hari 2 jam"
-
-
-def test_ringkas_rentang_campur_satuan() -> None:
-    # "8 hari - 2 jam" is a mixed-unit range, expressed in jam: 2..192 jam.
-    r = _ringkas(["2 hari", "8 hari - 2 jam"])
-    assert r.min == _bucket(hari=2, jam=2)
-    assert r.max == _bucket(hari=2, jam=192)
-
-
-def test_ringkas_rentang_dan_carry_menit() -> None:
-    r = _ringkas(["1-2 hari", "30 menit - 3 jam", "0,5 jam", "45 menit"])
-    # min: 1 hari; 30 + 30 + 45 = 105 menit = 1 jam 45 menit
-    # max: 2 hari; 180 + 30 + 45 = 255 menit = 4 jam 15 menit
-    assert r.min == _bucket(hari=1, jam=1, menit=45)
-    assert r.max == _bucket(hari=2, jam=4, menit=15)
-    assert r.teks() == "1 hari 1 jam 45 menit s.d. 2 hari 4 jam 15 menit"
-    assert r.catatan == []
-
-
-def test_ringkas_tidak_mengubah_jam_ke_hari() -> None:
-    r = _ringkas(["20 jam", "10 jam", "6 hari", "3 hari"])
-    assert r.min == _bucket(hari=9, jam=30)
-    assert r.teks() == "9 hari 30 jam"
-
-
-def test_ringkas_detik_tahun_dan_desimal() -> None:
-    r = _ringkas(["1 tahun", "90 detik", "0,5 hari"])
-    assert r.min == _bucket(bulan=12, hari=0.5, menit=1.5)
-    assert r.teks() == "12 bulan 0,5 hari 1,5 menit"
-
-
-def test_ringkas_dengan_catatan() -> None:
-    daftar = [
-        "1 hari kerja", "2 hari", "45 menit", "30 menit", "sesuai kebutuhan", "tentatif",
-        "triwulanan", "2 menit/berkas", "-", "", "1 x 24 jam",
-    ]  # fmt: skip
-    r = _ringkas(daftar, ["langkah 3-5 dapat diulang"])
-    assert r.min == _bucket(hari=3, jam=25, menit=15)
-    assert r.max == r.min
-    assert r.teks() == "3 hari 25 jam 15 menit"
-    assert r.catatan == [
-        "mencampur hari kerja dan hari kalender",
-        "3 langkah tanpa waktu terukur (sesuai kebutuhan, tentatif, triwulanan)",
-        "1 langkah dengan waktu per satuan (mis. per berkas)",
-        "langkah 3-5 dapat diulang",
-    ]
-
-
-def test_ringkas_catatan_banyak_contoh_dan_tidak_dikenal() -> None:
-    r = _ringkas(["sesuai jadwal", "tentatif", "insidental", "menyesuaikan", "???", "1 jam"])
-    assert r.catatan == ["5 langkah tanpa waktu terukur (sesuai jadwal, tentatif, insidental, …)"]
-    assert r.teks() == "1 jam"
-
-
-def test_ringkas_banyak_langkah_tidak_dikenal() -> None:
-    r = _ringkas([f"x{i}" for i in range(5000)])
-    assert r.catatan == ["5000 langkah tanpa waktu terukur (x0, x1, x2, …)"]
-    assert r.teks() == "-"
-
-
-def test_ringkas_perkiraan_dan_batas_atas() -> None:
-    r = _ringkas(["± 2 hari", "maksimal 3 hari", "kurang lebih 10 menit"])
-    assert r.min == _bucket(hari=5, menit=10)
-    assert r.catatan == [
-        "2 langkah dengan waktu perkiraan (±)",
-        "1 langkah dengan batas waktu maksimal",
-    ]
-
-
-@pytest.mark.parametrize(
-    ("daftar", "campur"),
-    [
-        (["1 hari kerja", "2 hari kerja"], False),
-        (["1 hari kerja", "2 hari efektif"], False),
-        (["1 hari kerja", "2 minggu"], False),
-        (["1 hari kerja", "3 hari kalender"], True),
-        (["2 hari efektif", "3 hari"], True),
-        (["3 hk", "1-2 hari"], True),
-    ],
-)
-def test_ringkas_campur_hari(daftar: list[str], campur: bool) -> None:
-    r = _ringkas(daftar)
-    assert ("mencampur hari kerja dan hari kalender" in r.catatan) == campur
-
-
-def test_ringkas_kosong() -> None:
-    assert _ringkas([]).teks() == "-"
-    r = _ringkas(["-", "", "\u2014"])
-    assert r.teks() == "-"
-    assert r.catatan == []
-    assert r.min == _bucket()
-    assert _ringkas(["sesuai kebutuhan"]).teks() == "-"
-
-
-def test_ringkas_min_nol() -> None:
-    r = _ringkas(["0-5 menit"])
-    assert r.teks() == "0 s.d. 5 menit"

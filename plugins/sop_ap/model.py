@@ -509,6 +509,11 @@ class Sop(_Model):
     evaluasi: list[Evaluasi] | None = Field(
         None, description="Hasil monitoring dan evaluasi pelaksanaan SOP, urut waktu."
     )
+    jumlah_waktu: bool = Field(
+        True,
+        description="`false`: baris \"Jumlah waktu\" (dihitung situs dari kolom Waktu) "
+        "tidak dicetak di bawah tabel prosedur SOP ini. Bawaan: `true`.",
+    )
 
     @property
     def tanggal_berlaku(self) -> str:

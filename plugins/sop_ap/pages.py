@@ -28,6 +28,7 @@ from .catalog import Catalog, DecreeEntry, Rujukan, normalise_title
 from .daftar import Daftar, daftar
 from .escape import html_text, md_inline, md_url, nav_title, slug
 from .export import katalog_json
+from .jumlah_waktu import JumlahWaktu, jumlah_waktu
 from .kolom import JudulKolom, judul_kolom
 from .model import Evaluasi, Keputusan, Langkah, Pejabat, Prosedur, Sop, TandaTanganElektronik, Unit
 from .navigation import navigation
@@ -37,7 +38,7 @@ from .swimlane import swimlane
 from .tanggal import Tanggal, parse_tanggal
 from .tinjauan import Siklus
 from .urls import CATALOG_JSON, HOME, LAW_INDEX, REVIEW_INDEX, ROLE_INDEX, SiteUrls
-from .waktu import RingkasanWaktu, Waktu, parse_waktu, ringkas_waktu
+from .waktu import Waktu, parse_waktu
 
 
 def environment(override_dir: Path | None = None) -> Environment:
@@ -111,7 +112,7 @@ class ProcedureView:
     heading: str
     diagram: str
     steps: list[StepView]
-    total: RingkasanWaktu
+    total: JumlahWaktu | None  # None: the Jumlah waktu row is switched off
     kolom: JudulKolom
 
 
@@ -279,7 +280,7 @@ def _trivial(result: flow.Flow, row: int, last: int) -> bool:
         result.symbols[a.target].row == row + 1 and not a.label for a in arrows)
 
 
-def _procedure_view(sop: Sop, proc: Prosedur) -> ProcedureView:
+def _procedure_view(sop: Sop, proc: Prosedur, site_total: bool = True) -> ProcedureView:
     steps: list[StepView] = []
     merged_until = -1
     result = flow.build(proc)
@@ -306,16 +307,7 @@ def _procedure_view(sop: Sop, proc: Prosedur) -> ProcedureView:
                 keterangan=daftar(step.keterangan),
             )
         )
-    caveats = []
-    if flow.has_loop(result):
-        caveats.append("ada langkah yang dapat berulang (kembali ke langkah sebelumnya); "
-                       "waktu dihitung untuk satu kali jalan")
-    if any(sum(1 for a in result.outgoing(s.index) if not a.label and not a.line) > 1
-           for s in result.symbols) or len(result.starts) > 1:
-        caveats.append("jalur paralel atau alternatif dijumlahkan seolah berurutan")
-    if any(s.shape == "keputusan" for s in result.symbols):
-        caveats.append("semua langkah dijumlahkan, termasuk yang dilewati oleh suatu keputusan")
-    total = ringkas_waktu([s.waktu for s in steps if s.waktu is not None], caveats)
+    total = jumlah_waktu(proc, result) if site_total and sop.jumlah_waktu else None
     heading = " ".join(x for x in (f"{proc.kode}." if proc.kode else "", proc.judul or "") if x)
     title = f"Diagram alir {heading or sop.nama}"
     return ProcedureView(
@@ -424,9 +416,10 @@ DAFTAR_SOP = ("dasar_hukum", "kualifikasi_pelaksana", "peralatan", "peringatan",
 
 
 def sop_view(catalog: Catalog, sop: Sop, site: SiteUrls, rev: Revisi | None = None,
-             on_revision_page: bool = False) -> SopView:
+             on_revision_page: bool = False, site_total: bool = True) -> SopView:
     """The page of an SOP revision: the current one (`rev` None) at `/sop/<id>/`, or
-    any revision at its permanent page (`on_revision_page`)."""
+    any revision at its permanent page (`on_revision_page`). `site_total` False: no
+    procedure prints its Jumlah waktu row (the site's switch; an SOP has its own)."""
     current = catalog.sops[sop.id] is sop
     if rev is None:
         rev = catalog.history(sop.id)[-1]
@@ -446,7 +439,7 @@ def sop_view(catalog: Catalog, sop: Sop, site: SiteUrls, rev: Revisi | None = No
         )
     }
     cite = " ".join(f"SOP {unit_name}{nomor} tentang {sop.nama}".split())
-    procedures = [_procedure_view(sop, p) for p in sop.prosedur]
+    procedures = [_procedure_view(sop, p, site_total) for p in sop.prosedur]
     history = catalog.history(sop.id)
     promised = [*anchors.SOP_SECTIONS, *(p.anchor for p in procedures),
                 *(s.anchor for p in procedures for s in p.steps),
@@ -666,9 +659,10 @@ class GeneratedPage:
 
 
 def render_sop(env: Environment, catalog: Catalog, sop: Sop, site: SiteUrls,
-               rev: Revisi | None = None) -> str:
+               rev: Revisi | None = None, site_total: bool = True) -> str:
     """The current page of an SOP (`rev` None), or the permanent page of revision `rev`."""
-    view = sop_view(catalog, rev.sop if rev else sop, site, rev, on_revision_page=rev is not None)
+    view = sop_view(catalog, rev.sop if rev else sop, site, rev, on_revision_page=rev is not None,
+                    site_total=site_total)
     return env.get_template("sop.md.j2").render(v=view)
 
 
@@ -705,12 +699,14 @@ def sop_render_key(catalog: Catalog, sop: Sop, site: SiteUrls) -> str:
 
 
 def _sop_pages(
-    env: Environment, catalog: Catalog, site: SiteUrls, cache: RenderCache | None
+    env: Environment, catalog: Catalog, site: SiteUrls, cache: RenderCache | None,
+    site_total: bool = True,
 ) -> list[GeneratedPage]:
     if cache is None:
-        return [GeneratedPage(path, render_sop(env, catalog, s, site, rev))
+        return [GeneratedPage(path, render_sop(env, catalog, s, site, rev, site_total))
                 for s in catalog.sops.values() for path, rev in _sop_page_list(catalog, s)]
-    keys = {s.id: sop_render_key(catalog, s, site) for s in catalog.sops.values()}
+    keys = {s.id: f"{sop_render_key(catalog, s, site)}\n{site_total}"
+            for s in catalog.sops.values()}
     wanted = {f"{path}\n{keys[s.id]}" for s in catalog.sops.values()
               for path, _ in _sop_page_list(catalog, s)}
     for stale in set(cache) - wanted:
@@ -720,7 +716,7 @@ def _sop_pages(
         for path, rev in _sop_page_list(catalog, sop):
             key = f"{path}\n{keys[sop.id]}"
             if key not in cache:
-                cache[key] = render_sop(env, catalog, sop, site, rev)
+                cache[key] = render_sop(env, catalog, sop, site, rev, site_total)
             pages.append(GeneratedPage(path, cache[key]))
     return pages
 
@@ -738,14 +734,16 @@ def site_pages(
     cache: RenderCache | None = None,
     use_directory_urls: bool = True,
     siklus: Siklus | None = None,
+    site_total: bool = True,
 ) -> list[GeneratedPage]:
     """Every generated page. `site_url` and `use_directory_urls` are MkDocs' settings:
     the URLs printed on pages and in katalog.json follow them; `siklus` sets the review
     page's reference day and period (the review page is made only with one: the plugin
-    always passes it, with the build date unless the site pins one)."""
+    always passes it, with the build date unless the site pins one); `site_total` False
+    switches off every procedure's Jumlah waktu row (the site's `jumlah_waktu`)."""
     try:
         return _site_pages(catalog, env, SiteUrls(site_url, use_directory_urls),
-                           with_home, cache, siklus)
+                           with_home, cache, siklus, site_total)
     except TemplateSyntaxError as exc:
         raise TemplateFailure(f"template {exc.filename or exc.name}:{exc.lineno}: syntax "
                               f"error: {exc.message}") from None
@@ -778,8 +776,9 @@ def _site_pages(
     with_home: bool,
     cache: RenderCache | None,
     siklus: Siklus | None,
+    site_total: bool = True,
 ) -> list[GeneratedPage]:
-    pages = _sop_pages(env, catalog, site, cache)
+    pages = _sop_pages(env, catalog, site, cache, site_total)
     pages += [
         GeneratedPage(urls.unit_page(u.id), env.get_template("unit.md.j2").render(
             **unit_context(catalog, u)))

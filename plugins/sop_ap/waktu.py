@@ -2,8 +2,8 @@
 
 Civil servants write durations in many ways ("1 hari kerja", "5-10 menit", "2 s.d 3 bulan",
 "1 x 24 jam", "2 menit/berkas", "triwulanan", "sesuai kebutuhan", "-" ...).  `parse_waktu`
-turns such a text into a `Waktu` value that always keeps the raw text, and `ringkas_waktu`
-totals the durations of a whole procedure into a `RingkasanWaktu`.
+turns such a text into a `Waktu` value that always keeps the raw text.  The total of a
+procedure ("Jumlah waktu") is computed along its flow by `jumlah_waktu`.
 
 Conventions:
 
@@ -12,6 +12,10 @@ Conventions:
   larger unit is not a whole multiple of the smaller one (minggu vs bulan/tahun) both ends are
   expressed in hari.  For these unit conversions 1 minggu = 7 hari, 1 bulan = 30 hari,
   1 tahun = 12 bulan = 365 hari.
+* "N x 24 jam" is N hari (calendar days): the paper's way of writing whole days.
+* A working or effective day ("hari kerja", "hk", "hari efektif") is never converted into
+  another unit: a value that would need it ("1 hari kerja 4 jam", "2 hari kerja - 1 minggu")
+  is "tidak_dikenal".
 * `Waktu.dalam_menit` uses calendar time: 1 hari = 24 jam, 1 minggu = 7 hari,
   1 bulan = 30 hari, 1 tahun = 365 hari (a working day is *not* modelled).
 * Parsing never raises: unknown texts get kategori "tidak_dikenal".
@@ -350,6 +354,9 @@ def _parse_suku(teks: str) -> _Suku | None:
         return _Suku(_angka(teks), None, None)
     if m := _KALI_RE.fullmatch(teks):
         satuan = _SINONIM_SATUAN[m["u"]]
+        if satuan == "jam" and _angka(m["b"]) == 24:
+            # "1 x 24 jam": the paper's way of writing one (calendar) day.
+            return _Suku(_angka(m["a"]), "hari", None)
         return _Suku(_angka(m["a"]) * _angka(m["b"]), satuan, _jenis_hari(m["u"], m["q"]))
     bagian: list[tuple[float, Satuan]] = []
     jenis: JenisHari | None = None
@@ -363,6 +370,8 @@ def _parse_suku(teks: str) -> _Suku | None:
         pos = m.end()
     if not bagian:
         return None
+    if jenis is not None and any(s != "hari" for _, s in bagian):
+        return None  # "1 hari kerja 4 jam": a working day is not 24 jam
     satuan = reduce(_satuan_bersama, (s for _, s in bagian))
     return _Suku(sum(_konversi(n, s, satuan) for n, s in bagian), satuan, jenis)
 
@@ -372,6 +381,8 @@ def _gabung_rentang(a: _Suku, b: _Suku) -> tuple[float, float, Satuan, JenisHari
     satuan_b = b.satuan or a.satuan
     if satuan_a is None or satuan_b is None:
         return None
+    if (a.jenis or b.jenis) and (satuan_a != "hari" or satuan_b != "hari"):
+        return None  # "2 hari kerja - 1 minggu": a week is not 7 working days
     satuan = _satuan_bersama(satuan_a, satuan_b)
     rendah = _konversi(a.nilai, satuan_a, satuan)
     tinggi = _konversi(b.nilai, satuan_b, satuan)
@@ -424,7 +435,7 @@ def _nama_periode(n: float, periode: str) -> str:
         return "harian" if periode == "hari" else "mingguan"
     elif periode == "hari" and n == 7:
         return "mingguan"
-    return f"setiap {_format_angka(n)} {periode}"
+    return f"setiap {format_angka(n)} {periode}"
 
 
 def _nama_kali(k: float, n: float, periode: str) -> str:
@@ -436,8 +447,8 @@ def _nama_kali(k: float, n: float, periode: str) -> str:
         if _bulat(bulan / k) is not None:
             return _nama_periode(bulan / k, "bulan")
     if n == 1:
-        return f"{_format_angka(k)} kali {_SE_PERIODE.get(periode, 'per ' + periode)}"
-    return f"{_format_angka(k)} kali setiap {_format_angka(n)} {periode}"
+        return f"{format_angka(k)} kali {_SE_PERIODE.get(periode, 'per ' + periode)}"
+    return f"{format_angka(k)} kali setiap {format_angka(n)} {periode}"
 
 
 def _parse_frekuensi(teks: str) -> str | None:
@@ -498,115 +509,9 @@ def parse_waktu(teks: str) -> Waktu:
     return Waktu(teks, "tidak_dikenal")
 
 
-# --- procedure totals ----------------------------------------------------------------------
-
-_BUCKET: tuple[str, ...] = ("bulan", "minggu", "hari", "jam", "menit")
-
-# Which bucket each unit goes into, and the factor applied on the way.
-_KE_BUCKET: dict[Satuan, tuple[str, float]] = {
-    "detik": ("menit", 1 / 60),
-    "menit": ("menit", 1.0),
-    "jam": ("jam", 1.0),
-    "hari": ("hari", 1.0),
-    "minggu": ("minggu", 1.0),
-    "bulan": ("bulan", 1.0),
-    "tahun": ("bulan", 12.0),
-}
-
-_MAKS_CONTOH = 3
-
-
-def _format_angka(nilai: float) -> str:
+def format_angka(nilai: float) -> str:
     """Indonesian number: no ".0", comma as decimal separator, at most 2 decimals."""
     bulat = round(nilai, 2)
     if bulat == int(bulat):
         return str(int(bulat))
     return f"{bulat:.2f}".rstrip("0").replace(".", ",")
-
-
-@dataclass(frozen=True)
-class RingkasanWaktu:
-    """Total time of a procedure, per bucket ("bulan", "minggu", "hari", "jam", "menit")."""
-
-    min: dict[str, float]
-    max: dict[str, float]
-    catatan: list[str]
-
-    def teks(self) -> str:
-        """E.g. "6 hari 1 jam 25 menit" or "... s.d. 8 hari 2 jam"; "-" when empty."""
-        rendah, tinggi = _teks_bucket(self.min), _teks_bucket(self.max)
-        if not rendah and not tinggi:
-            return "-"
-        if self.min == self.max:
-            return tinggi
-        return f"{rendah or '0'} s.d. {tinggi or '0'}"
-
-
-def _teks_bucket(bucket: dict[str, float]) -> str:
-    return " ".join(
-        f"{_format_angka(bucket[k])} {k}" for k in _BUCKET if round(bucket.get(k, 0.0), 2)
-    )
-
-
-def _rapikan(bucket: dict[str, float]) -> dict[str, float]:
-    """Express jam + menit as whole hours plus remaining minutes; round float noise."""
-    menit = round(bucket["jam"] * 60 + bucket["menit"], 6)
-    jam = int(menit // 60)
-    hasil = {k: round(bucket[k], 6) + 0.0 for k in _BUCKET}
-    hasil["jam"] = float(jam)
-    hasil["menit"] = round(menit - jam * 60, 6) + 0.0
-    return hasil
-
-
-def _contoh(daftar: list[Waktu]) -> str:
-    """Up to `_MAKS_CONTOH` distinct texts, followed by "…" when there are more."""
-    teks: list[str] = []
-    for w in daftar:
-        t = re.sub(r"\s+", " ", w.teks).strip()
-        t = t if len(t) <= 40 else t[:39] + "…"
-        if t in teks:
-            continue
-        if len(teks) == _MAKS_CONTOH:
-            return ", ".join([*teks, "…"])
-        teks.append(t)
-    return ", ".join(teks)
-
-
-def _catatan(daftar: list[Waktu]) -> list[str]:
-    durasi = [w for w in daftar if w.kategori == "durasi"]
-    catatan: list[str] = []
-    kerja = any(w.jenis_hari in ("kerja", "efektif") for w in durasi)
-    kalender = any(w.satuan == "hari" and w.jenis_hari in (None, "kalender") for w in durasi)
-    if kerja and kalender:
-        catatan.append("mencampur hari kerja dan hari kalender")
-    samar = [w for w in daftar if w.kategori in ("samar", "tidak_dikenal", "frekuensi")]
-    if samar:
-        catatan.append(f"{len(samar)} langkah tanpa waktu terukur ({_contoh(samar)})")
-    laju = [w for w in daftar if w.kategori == "laju"]
-    if laju:
-        per = list(dict.fromkeys(f"per {w.per}" for w in laju))[:2]
-        catatan.append(f"{len(laju)} langkah dengan waktu per satuan (mis. {', '.join(per)})")
-    if perkiraan := sum(w.perkiraan for w in durasi):
-        catatan.append(f"{perkiraan} langkah dengan waktu perkiraan (±)")
-    if batas := sum(w.batas_atas for w in durasi):
-        catatan.append(f"{batas} langkah dengan batas waktu maksimal")
-    return catatan
-
-
-def ringkas_waktu(daftar: list[Waktu], catatan_tambahan: list[str] | None = None) -> RingkasanWaktu:
-    """Total the durations of a procedure's steps.
-
-    Only kategori "durasi" is summed.  Detik are folded into menit, tahun into 12 bulan, and
-    minutes (including fractional hours) are carried into whole jam; jam are never turned into
-    hari nor hari into minggu, because working days are not 24 hours long.
-    """
-    rendah = dict.fromkeys(_BUCKET, 0.0)
-    tinggi = dict.fromkeys(_BUCKET, 0.0)
-    for w in daftar:
-        if w.kategori != "durasi" or w.satuan is None or w.min is None or w.max is None:
-            continue
-        bucket, faktor = _KE_BUCKET[w.satuan]
-        rendah[bucket] += w.min * faktor
-        tinggi[bucket] += w.max * faktor
-    catatan = _catatan(daftar) + list(catatan_tambahan or [])
-    return RingkasanWaktu(_rapikan(rendah), _rapikan(tinggi), catatan)

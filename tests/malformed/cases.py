@@ -632,6 +632,14 @@ CASES: list[Case] = [
         errors=1,
     ),
     Case(
+        "sop-jumlah-waktu-tidak",
+        "mini line 17: `jumlah_waktu: tidak` before prosedur (value at column 15)",
+        (E(M, 17, 15, "jumlah_waktu", "expected true or false, found 'tidak'"),),
+        base="mini",
+        edits=(Edit(M, "prosedur:\n", "jumlah_waktu: tidak\nprosedur:\n"),),
+        errors=1,
+    ),
+    Case(
         "step-lanjut-not-a-number",
         "mini line 27: `lanjut: [x]` ('x' at column 18)",
         (
