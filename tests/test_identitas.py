@@ -159,13 +159,16 @@ def test_mermaid_is_found_in_the_site_then_in_sop_ap(tmp_path: Path) -> None:
         plugin.mermaid_script(tmp_path, "lain/mermaid.min.js")
 
 
-def test_guide_situs_example_is_valid() -> None:
-    """The guide's situs.yml example (section "Identitas situs dan instansi") validates."""
+def test_guide_identity_examples_are_valid() -> None:
+    """The guide's situs.yml and unit kop/logo examples (section "Identitas situs dan
+    instansi": the block that starts with situs.yml's schema line, and the one that
+    starts with `# sop_data/unit.yml`) validate."""
     text = GUIDE.read_text(encoding="utf-8")
-    blocks = re.findall(r"```yaml\n(# sop_data/situs\.yml\n.*?)```", text, re.S)
-    assert blocks, "the guide shows a situs.yml example"
-    for block in blocks:
-        item = load_file(block.encode(), "situs.yml", "situs")
+    blocks = re.findall(r"```yaml\n((?:# yaml-language-server: \$schema=\.\./plugins/sop_ap/"
+                        r"schemas/|# sop_data/)(situs|unit)\.(?:json|yml)\n.*?)```", text, re.S)
+    assert sorted(kind for _, kind in blocks) == ["situs", "unit"]
+    for block, kind in blocks:
+        item = load_file(block.encode(), f"{kind}.yml", kind)
         assert item.loaded is not None and not item.problems, item.problems
 
 
