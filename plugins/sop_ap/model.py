@@ -153,7 +153,7 @@ class Situs(_Model):
         "Menggantikan `site_name` di mkdocs.yml."
     )
     instansi: Teks = Field(
-        description="Nama instansi, mis. `Pemerintah Kota Mojokerto` (beranda, kaki halaman)."
+        description="Nama instansi, mis. `Pemerintah Kabupaten Contoh` (beranda, kaki halaman)."
     )
     deskripsi: Teks | None = Field(
         None, description="Deskripsi singkat situs (meta description halaman)."
@@ -251,7 +251,7 @@ class Keputusan(_Model):
 
     id: Slug
     unit: Slug = Field(description="`id` unit yang SOP-nya ditetapkan.")
-    judul: Teks = Field(description="mis. `Keputusan Sekretaris Daerah Kota Mojokerto`.")
+    judul: Teks = Field(description="mis. `Keputusan Sekretaris Daerah Kabupaten Contoh`.")
     nomor: Teks = Field(description="Nomor keputusan persis seperti tertulis.")
     tentang: Teks
     pejabat_penetap: Teks = Field(description="Jabatan yang menetapkan, di atas `Menimbang`.")

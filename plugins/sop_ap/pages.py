@@ -822,5 +822,6 @@ def site_shape(catalog: Catalog) -> str:
         [(u.id, u.nama, u.induk) for u in catalog.units.values()],
         [(k.id, k.unit, [(e.nama, e.sop) for e in k.daftar_sop]) for k in catalog.keputusan],
         [role.nama for role in indexes.roles(catalog)],
+        catalog.situs,  # the header, footer and identity sheets of every page
     ))
 
