@@ -151,7 +151,8 @@ class SopApPlugin(BasePlugin[SopApConfig]):
             config.watch.append(str(self.templates_dir))
         situs = read_situs(self.data_dir)
         if situs is not None:
-            apply_situs(config, situs, serving=self.command == "serve")
+            apply_situs(config, situs, serving=self.command == "serve",
+                        logo_exists=bool(situs.logo and (self.data_dir / situs.logo).is_file()))
         install_mermaid(
             mermaid_script(root, self.config.mermaid_source),
             Path(config.docs_dir) / self.config.mermaid_target,
@@ -372,16 +373,17 @@ def _same(path: Path, data: bytes) -> bool:
     return path.read_bytes() == data
 
 
-def apply_situs(config: MkDocsConfig, situs: Situs, serving: bool) -> None:
+def apply_situs(config: MkDocsConfig, situs: Situs, serving: bool, logo_exists: bool) -> None:
     """The site's identity from situs.yml in MkDocs' configuration: name, description,
     published address (not under `mkdocs serve`, which serves at its own address), and the
-    logo as Material's header logo and favicon (copied into the site by on_files)."""
+    logo as Material's header logo and favicon (copied into the site by on_files; a missing
+    file is an error of the data, reported when it loads)."""
     config.site_name = situs.nama_situs
     if situs.deskripsi:
         config.site_description = situs.deskripsi
     if situs.alamat_situs and not serving:
         config.site_url = situs.alamat_situs.rstrip("/") + "/"
-    if situs.logo:
+    if situs.logo and logo_exists:
         config.theme["logo"] = urls.logo_file(situs.logo)
         config.theme["favicon"] = urls.logo_file(situs.logo)
 
