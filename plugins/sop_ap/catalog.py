@@ -68,6 +68,8 @@ class Catalog:
     decree_revoked_by: dict[str, Keputusan] = field(default_factory=dict)
     situs: Situs = field(default_factory=lambda: default_situs())
     """The site's identity: `situs.yml`, or one named after mkdocs.yml's site_name."""
+    situs_path: str | None = None
+    """The file `situs` was read from (None: there is no situs.yml)."""
     logos: dict[str, str] = field(default_factory=dict)
     """The logo files the site uses, by their path in the data folder (`logo.png`)."""
 
@@ -251,6 +253,7 @@ def _add_situs(catalog: Catalog, result: LoadResult, problems: list[Problem],
     image in the data folder; an image no one names is only noted)."""
     if result.situs:
         catalog.situs = result.situs[0].model
+        catalog.situs_path = result.situs[0].path
         for extra in result.situs[1:]:
             problems.append(extra.at((), "", f"identitas situs sudah ditulis di "
                                      f"{result.situs[0].path}: hapus salah satu berkas"))

@@ -620,8 +620,7 @@ def home_context(catalog: Catalog) -> dict[str, Any]:
     return {
         "nama_situs": catalog.situs.nama_situs,
         # A site without situs.yml knows only its name (catalog.default_situs).
-        "instansi": (catalog.situs.instansi
-                     if catalog.situs.instansi != catalog.situs.nama_situs else None),
+        "instansi": catalog.situs.instansi if catalog.situs_path else None,
         "units": units,
         "sop_count": states.count("berlaku"),
         "revoked_count": states.count("dicabut"),

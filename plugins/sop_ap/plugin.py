@@ -180,7 +180,8 @@ class SopApPlugin(BasePlugin[SopApConfig]):
 
     def _add_pages(self, files: Files, config: MkDocsConfig) -> Files:
         catalog = self._load(config.site_name)
-        self.identitas = identitas_view(catalog.situs)
+        # A site without situs.yml has no instansi to name in the footer.
+        self.identitas = identitas_view(catalog.situs) if catalog.situs_path else None
         documents = [f.src_uri for f in files.documentation_pages()]
         self._check_templates()
         env = environment(self.templates_dir)
