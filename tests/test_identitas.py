@@ -217,7 +217,13 @@ def test_unit_logo_and_kop_on_the_built_identity_sheet(identity_site: Path) -> N
             "<span>Faks. (0000) 111223</span> · <span>Kota Rekaan 00007</span> · "
             "<span>Surel: uji@contoh.invalid</span> · <span>Laman: contoh.invalid</span>"
             ) in home
-    assert '<meta name="description" content="Situs uji identitas (data rekaan)">' in home
+    # nama_situs and deskripsi come from the data: escaped wherever Material prints them.
+    assert '<meta name="description" content="Situs uji &#34;identitas&#34; (data rekaan)">' \
+        in home
+    for page in identity_site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert "<Rekaan>" not in text, page
+        assert "SOP AP Badan Uji &amp; Sintetis &lt;Rekaan&gt;</title>" in text, page
 
 
 # ------------------------------------------------------------------ in the browser

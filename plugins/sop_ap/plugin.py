@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from jinja2 import Environment
+from markupsafe import escape
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -379,9 +380,12 @@ def apply_situs(config: MkDocsConfig, situs: Situs, serving: bool, logo_exists: 
     published address (not under `mkdocs serve`, which serves at its own address), and the
     logo as Material's header logo and favicon (copied into the site by on_files; a missing
     file is an error of the data, reported when it loads)."""
-    config.site_name = situs.nama_situs
+    # Material prints site_name and site_description into the page without escaping
+    # (trusting mkdocs.yml); from the data they come as escaped HTML (Markup: `| e` in
+    # Material's templates leaves it as it is).
+    config.site_name = escape(situs.nama_situs)
     if situs.deskripsi:
-        config.site_description = situs.deskripsi
+        config.site_description = escape(situs.deskripsi)
     if situs.alamat_situs and not serving:
         config.site_url = situs.alamat_situs.rstrip("/") + "/"
     if situs.logo and logo_exists:
