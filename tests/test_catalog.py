@@ -15,7 +15,7 @@ PATTERNS = ROOT / "tests/golden/patterns/data"
 
 def test_seed_catalog() -> None:
     catalog, problems, files = load_catalog(ROOT / "sop_data")
-    assert problems == [] and files == 3
+    assert problems == [] and files == 4
     assert [u.nama for u in catalog.unit_chain("organisasi")] == [
         "Pemerintah Kota Mojokerto", "Sekretariat Daerah", "Bagian Organisasi"]
     lakip, surat = catalog.keterkaitan["penyusunan-iku"]

@@ -1,9 +1,9 @@
 """Read a data folder into validated models, with every problem located.
 
-Files are recognised by place: `unit.yml` at the top holds the units, files
-under `keputusan/` are decrees, files in a folder `<id>.revisi/` are earlier
-revisions of SOP `<id>` (`01.yml`, `02.yml`, …), every other `.yml`/`.yaml` file is
-one SOP.
+Files are recognised by place: `unit.yml` at the top holds the units, `situs.yml` at
+the top the site's identity, files under `keputusan/` are decrees, files in a folder
+`<id>.revisi/` are earlier revisions of SOP `<id>` (`01.yml`, `02.yml`, …), every other
+`.yml`/`.yaml` file is one SOP. Image files (`model.LOGO_SUFFIXES`) are logos: listed, not parsed.
 All files are read and all problems are collected in one run.
 """
 
@@ -22,7 +22,17 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from . import flow
-from .model import FILE_MODELS, ButirTercetak, DaftarBertanda, Keputusan, Prosedur, Sop, UnitFile
+from .model import (
+    FILE_MODELS,
+    LOGO_SUFFIXES,
+    ButirTercetak,
+    DaftarBertanda,
+    Keputusan,
+    Prosedur,
+    Situs,
+    Sop,
+    UnitFile,
+)
 from .problems import Position, Problem, Severity
 from .tanggal import parse_tanggal
 from .waktu import parse_waktu
@@ -31,6 +41,7 @@ from .yamlsource import MAX_TEXT, PathKey, Source, display_path, parse_bytes
 M = TypeVar("M", bound=BaseModel)
 
 UNIT_FILE = "unit.yml"
+SITE_FILE = "situs.yml"
 DECREE_DIR = "keputusan"
 REVISION_DIR_SUFFIX = ".revisi"
 """`<unit>/<id>.revisi/01.yml`: revision 01 of SOP `<id>`, as it was published."""
@@ -66,6 +77,11 @@ class LoadResult:
     sops: list[Loaded[Sop]] = field(default_factory=list)
     units: list[Loaded[UnitFile]] = field(default_factory=list)
     keputusan: list[Loaded[Keputusan]] = field(default_factory=list)
+    situs: list[Loaded[Situs]] = field(default_factory=list)
+    """The site's identity (`situs.yml`; at most one file, `situs.yaml` being the other)."""
+    images: dict[str, str] = field(default_factory=dict)
+    """Image files (logos) by their path relative to the data folder (`logo.png`), with
+    the path shown in messages."""
     revisions: list[Loaded[Sop]] = field(default_factory=list)
     """Earlier revisions of SOPs (files under `<id>.revisi/`)."""
     problems: list[Problem] = field(default_factory=list)
@@ -109,6 +125,8 @@ def kind_of(file: Path, data_dir: Path) -> str:
     rel = file.relative_to(data_dir)
     if rel.parts == (UNIT_FILE,) or rel.parts == ("unit.yaml",):
         return "unit"
+    if rel.parts == (SITE_FILE,) or rel.parts == ("situs.yaml",):
+        return "situs"
     if rel.parts[0] == DECREE_DIR:
         return "keputusan"
     if rel.parent.name.endswith(REVISION_DIR_SUFFIX):
@@ -216,6 +234,9 @@ def load_dir(data_dir: Path, cache: FileCache | None = None) -> LoadResult:
     result.problems.extend(problems)
     for file in files:
         shown = shown_path(file)
+        if file.suffix.lower() in LOGO_SUFFIXES:
+            result.images[file.relative_to(data_dir).as_posix()] = shown
+            continue
         if file.suffix.lower() not in YAML_SUFFIXES:
             result.problems.append(
                 Problem(shown, Position(1, 1), "", "not a YAML file (.yml): ignored",
@@ -257,6 +278,8 @@ def _collect(item: FileResult, digest: str, result: LoadResult) -> None:
         result.digests.setdefault(item.loaded.path, digest)
     elif item.kind == "unit":
         result.units.append(item.loaded)
+    elif item.kind == "situs":
+        result.situs.append(item.loaded)
     else:
         result.keputusan.append(item.loaded)
 
@@ -690,3 +713,23 @@ def _problem(
     else:
         message = str(err["msg"]).removeprefix("Value error, ")
     return Problem(source.path, position, display_path(source.data, loc), message)
+
+
+def read_situs(data_dir: Path) -> Situs | None:
+    """The site's identity, read before the data is loaded (MkDocs' configuration needs the
+    site name and logo first); None when there is no valid `situs.yml` (its problems are
+    reported when the whole folder loads)."""
+    for name in (SITE_FILE, "situs.yaml"):
+        file = data_dir / name
+        if not file.is_file():
+            continue
+        try:
+            raw = file.read_bytes()
+        except OSError:
+            return None
+        item = load_file(raw, shown_path(file), "situs")
+        if item.loaded is None or any(p.severity == "error" for p in item.problems):
+            return None
+        model: Situs = item.loaded.model
+        return model
+    return None

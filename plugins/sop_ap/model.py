@@ -147,6 +147,109 @@ def as_list(value: str | list[_Item]) -> list[str | _Item]:
     return [value] if isinstance(value, str) else list(value)
 
 
+# --------------------------------------------------------------------------- logo
+
+LOGO_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg", ".webp")
+"""Image files a logo may be (browsers show them all as `<img>` and as a favicon)."""
+
+
+def _logo_path(value: str) -> str:
+    """A logo is an image file inside the data folder, written as a path relative to it."""
+    parts = value.split("/")
+    if (value.startswith("/") or "\\" in value or ":" in value
+            or any(part in ("", ".", "..") for part in parts)):
+        raise ValueError(
+            f"'{value}' bukan jalur berkas di dalam folder data: tulis jalur relatif terhadap "
+            "folder data dengan garis miring biasa, mis. `logo.png` atau `logo/bagian.png`"
+        )
+    if not value.lower().endswith(LOGO_SUFFIXES):
+        raise ValueError(
+            f"'{value}' bukan berkas gambar yang dapat dipakai sebagai logo: gunakan berkas "
+            ".png, .jpg, .jpeg, .svg atau .webp"
+        )
+    return value
+
+
+BerkasLogo = Annotated[
+    str,
+    AfterValidator(_logo_path),
+    Field(
+        description="Berkas gambar logo (.png, .jpg, .jpeg, .svg atau .webp) di dalam folder "
+        "data, ditulis relatif terhadap folder itu, mis. `logo.png`. Disalin ke situs."
+    ),
+]
+Kop = Annotated[
+    list[Teks],
+    Field(
+        min_length=1,
+        description="Baris-baris kop persis seperti tercetak, satu butir per baris, mis. "
+        "`[BADAN PUSAT STATISTIK, PROVINSI BENGKULU]`.",
+    ),
+]
+
+
+# --------------------------------------------------------------------------- site
+
+
+class AlamatSitus(_Model):
+    """The instansi's address block, printed in the footer of every page."""
+
+    alamat: Teks | None = Field(None, description="Alamat jalan, mis. `Jl. Gajah Mada No. 145`.")
+    telepon: Teks | None = Field(None, description="Nomor telepon seperti tertulis.")
+    faksimile: Teks | None = Field(None, description="Nomor faksimile seperti tertulis.")
+    surel: Teks | None = Field(None, description="Alamat surel (e-mail) instansi.")
+    laman: Teks | None = Field(None, description="Alamat laman (situs web) instansi.")
+    kota: Teks | None = Field(None, description="Kota.")
+    kode_pos: Teks | None = Field(None, description="Kode pos, ditulis dengan tanda petik.")
+
+
+def _web_address(value: str) -> str:
+    if not value.startswith(("http://", "https://")) or len(value.split("//", 1)[1]) == 0:
+        raise ValueError(
+            f"'{value}' bukan alamat situs: tulis alamat lengkap yang diawali http:// atau "
+            "https://, mis. `https://sop.contoh.go.id/`"
+        )
+    return value
+
+
+class Situs(_Model):
+    """`sop_data/situs.yml`: the site's and the instansi's identity."""
+
+    nama_situs: Teks = Field(
+        description="Nama situs: di kepala setiap halaman, judul tab peramban, beranda. "
+        "Menggantikan `site_name` di mkdocs.yml."
+    )
+    instansi: Teks = Field(
+        description="Nama instansi, mis. `Pemerintah Kabupaten Contoh` (beranda, kaki halaman)."
+    )
+    deskripsi: Teks | None = Field(
+        None, description="Deskripsi singkat situs (meta description halaman)."
+    )
+    kop: Kop | None = Field(
+        None,
+        description="Baris-baris kop instansi seperti tercetak, satu butir per baris; "
+        "dicetak di kaki setiap halaman (tanpa `kop`: nama `instansi`).",
+    )
+    logo: BerkasLogo | None = Field(
+        None,
+        description="Logo instansi: berkas gambar di dalam folder data (mis. `logo.png`); "
+        "dipakai di kepala halaman, sebagai favicon, dan di lembar identitas setiap SOP.",
+    )
+    alamat: AlamatSitus | None = Field(
+        None, description="Alamat instansi, dicetak di kaki setiap halaman."
+    )
+    alamat_situs: Annotated[Teks, AfterValidator(_web_address)] | None = Field(
+        None,
+        description="Alamat situs setelah diterbitkan, mis. `https://sop.contoh.go.id/`; "
+        "menggantikan `site_url` di mkdocs.yml (dipakai dalam kutipan dan katalog.json).",
+    )
+    jumlah_waktu: bool = Field(
+        True,
+        description="`false`: baris \"Jumlah waktu\" di bawah tabel setiap prosedur tidak "
+        "dicetak. Bawaan: `true`.",
+    )
+
+
 # --------------------------------------------------------------------------- units
 
 
@@ -162,6 +265,17 @@ class Unit(_Model):
     kota: Teks | None = None
     kode_pos: Teks | None = None
     keterangan: Teks | None = None
+    kop: Kop | None = Field(
+        None,
+        description="Baris-baris kop lembar identitas SOP unit ini, persis seperti tercetak, "
+        "mis. `[BADAN PUSAT STATISTIK, PROVINSI BENGKULU, BAGIAN UMUM]`. Tanpa `kop`: "
+        "nama unit dan unit induknya.",
+    )
+    logo: BerkasLogo | None = Field(
+        None,
+        description="Logo pada lembar identitas SOP unit ini dan unit di bawahnya, bila "
+        "berbeda dari logo situs: berkas gambar di dalam folder data, mis. `logo/bps.png`.",
+    )
 
 
 class UnitFile(_Model):
@@ -223,7 +337,7 @@ class Keputusan(_Model):
 
     id: Slug
     unit: Slug = Field(description="`id` unit yang SOP-nya ditetapkan.")
-    judul: Teks = Field(description="mis. `Keputusan Sekretaris Daerah Kota Mojokerto`.")
+    judul: Teks = Field(description="mis. `Keputusan Sekretaris Daerah Kabupaten Contoh`.")
     nomor: Teks = Field(description="Nomor keputusan persis seperti tertulis.")
     tentang: Teks
     pejabat_penetap: Teks = Field(description="Jabatan yang menetapkan, di atas `Menimbang`.")
@@ -521,6 +635,7 @@ class Sop(_Model):
         return self.tanggal_efektif or self.tanggal_pengesahan or ""
 
 
-FILE_MODELS: dict[str, type[_Model]] = {"sop": Sop, "unit": UnitFile, "keputusan": Keputusan}
+FILE_MODELS: dict[str, type[_Model]] = {
+    "sop": Sop, "unit": UnitFile, "keputusan": Keputusan, "situs": Situs}
 """Each kind of file and its model (one JSON Schema each). An earlier revision of an
 SOP (`<id>.revisi/NN.yml`) is an SOP file too (kind `revisi`, model `Sop`)."""

@@ -30,7 +30,17 @@ from .escape import html_text, md_inline, md_url, nav_title, slug
 from .export import katalog_json
 from .jumlah_waktu import JumlahWaktu, jumlah_waktu
 from .kolom import JudulKolom, judul_kolom
-from .model import Evaluasi, Keputusan, Langkah, Pejabat, Prosedur, Sop, TandaTanganElektronik, Unit
+from .model import (
+    Evaluasi,
+    Keputusan,
+    Langkah,
+    Pejabat,
+    Prosedur,
+    Situs,
+    Sop,
+    TandaTanganElektronik,
+    Unit,
+)
 from .navigation import navigation
 from .revisi import Revisi
 from .status import StatusSop
@@ -214,6 +224,23 @@ class SopView:
     evaluasi: Evaluasi | None = None
     monitoring: Evaluasi | None = None
     title_id: str | None = None  # explicit id of the page title, when its text needs one
+    kop: list[str] = field(default_factory=list)  # the kop cell's lines, as printed
+    kop_tertulis: bool = False  # the lines are the unit's own `kop` (printed as written)
+    logo: str | None = None  # the kop cell's logo, relative to this page
+    logo_alt: str = ""
+
+
+def _kop(catalog: Catalog, units: list[Unit], page: str,
+         site: SiteUrls) -> tuple[list[str], str | None, str]:
+    """The identity sheet's kop cell: the unit's own kop lines, else the chain of unit
+    names; the logo of the unit (or a unit above it), else the site's."""
+    lines = list(units[-1].kop) if units and units[-1].kop else [u.nama for u in units]
+    owner = next((u for u in reversed(units) if u.logo), None)
+    logo = owner.logo if owner else catalog.situs.logo
+    if logo is None:
+        return lines, None, ""
+    name = owner.nama if owner else catalog.situs.instansi
+    return lines, site.between(page, urls.logo_file(logo)), f"Logo {name}"
 
 
 def _address(units: list[Unit]) -> Unit | None:
@@ -439,6 +466,7 @@ def sop_view(catalog: Catalog, sop: Sop, site: SiteUrls, rev: Revisi | None = No
         )
     }
     cite = " ".join(f"SOP {unit_name}{nomor} tentang {sop.nama}".split())
+    kop, logo, logo_alt = _kop(catalog, units, page, site)
     procedures = [_procedure_view(sop, p, site_total) for p in sop.prosedur]
     history = catalog.history(sop.id)
     promised = [*anchors.SOP_SECTIONS, *(p.anchor for p in procedures),
@@ -477,6 +505,10 @@ def sop_view(catalog: Catalog, sop: Sop, site: SiteUrls, rev: Revisi | None = No
         changes=_change_view(catalog, sop.id, rev, page, site),
         evaluasi=tinjauan.terakhir(sop, "evaluasi"),
         monitoring=tinjauan.terakhir(sop, "monitoring"),
+        kop=kop,
+        kop_tertulis=bool(units and units[-1].kop),
+        logo=logo,
+        logo_alt=logo_alt,
     )
 
 
@@ -541,6 +573,8 @@ def unit_context(catalog: Catalog, unit: Unit) -> dict[str, Any]:
         "chain": chain,
         "address": _address(chain),
         "parents": [(u, link(page, urls.unit_page(u.id))) for u in chain[:-1]],
+        # Units with a decree list head their other SOPs "SOP lain unit ini".
+        "others_heading": "SOP lain unit ini" if decrees else "SOP unit ini",
         "children": [(u, link(page, urls.unit_page(u.id))) for u in catalog.children(unit.id)],
         "decrees": decrees,
         "signatures": {kep.id: pengesah_view(kep.penandatangan) for kep, _ in decrees},
@@ -625,6 +659,9 @@ def home_context(catalog: Catalog) -> dict[str, Any]:
     ]
     states = [catalog.status_of(s).status for s in catalog.sops]
     return {
+        "nama_situs": catalog.situs.nama_situs,
+        # A site without situs.yml knows only its name (catalog.default_situs).
+        "instansi": catalog.situs.instansi if catalog.situs_path else None,
         "units": units,
         "sop_count": states.count("berlaku"),
         "revoked_count": states.count("dicabut"),
@@ -633,6 +670,31 @@ def home_context(catalog: Catalog) -> dict[str, Any]:
         "role_index": link(HOME, ROLE_INDEX),
         "law_index": link(HOME, LAW_INDEX),
     }
+
+
+@dataclass(frozen=True)
+class IdentitasView:
+    """The instansi at the foot of every page (the theme's partials/copyright.html)."""
+
+    instansi: str
+    kop: list[str]  # the kop lines, or the instansi's name
+    alamat: list[str]  # the address block, one part per item, ready to print
+
+
+def identitas_view(situs: Situs) -> IdentitasView:
+    a = situs.alamat
+    parts: list[str] = []
+    if a is not None:
+        city = " ".join(x for x in (a.kota, a.kode_pos) if x)
+        parts = [x for x in (
+            a.alamat,
+            a.telepon and f"Telp. {a.telepon}",
+            a.faksimile and f"Faks. {a.faksimile}",
+            city,
+            a.surel and f"Surel: {a.surel}",
+            a.laman and f"Laman: {a.laman}",
+        ) if x]
+    return IdentitasView(situs.instansi, list(situs.kop or [situs.instansi]), parts)
 
 
 def _tree_order(catalog: Catalog) -> list[Unit]:
@@ -695,7 +757,8 @@ def sop_render_key(catalog: Catalog, sop: Sop, site: SiteUrls) -> str:
     history = [(r.nomor, catalog.digests.get(r.path) or repr(r.sop))
                for r in catalog.revisions.get(sop.id, [])]
     status = (repr(state), replacement and replacement.nama)
-    return repr((digest, refs, backlinks, chain, site, status, history))
+    logo = (catalog.logo_of(sop.unit), catalog.situs.instansi)
+    return repr((digest, refs, backlinks, chain, site, status, history, logo))
 
 
 def _sop_pages(
@@ -806,5 +869,6 @@ def site_shape(catalog: Catalog) -> str:
         [(u.id, u.nama, u.induk) for u in catalog.units.values()],
         [(k.id, k.unit, [(e.nama, e.sop) for e in k.daftar_sop]) for k in catalog.keputusan],
         [role.nama for role in indexes.roles(catalog)],
+        catalog.situs,  # the header, footer and identity sheets of every page
     ))
 

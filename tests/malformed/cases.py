@@ -7,8 +7,10 @@ A folder is made from one of two valid starting points, then broken:
 * `shipped`: `tests/malformed/base/`, a frozen copy of the repository's
   `sop_data/` (frozen so that editing the real data never moves a line here).
   Its files are `S` (the IKU SOP, 281 lines), `K` (the decree, 101 lines) and
-  `U` (`unit.yml`, 29 lines); the line numbers below are those of these files.
-* `mini`: `MINI_UNIT` and `MINI_SOP` below, small enough to count lines by eye.
+  `U` (`unit.yml`, 29 lines), and `situs.yml`; the line numbers below are those of
+  these files.
+* `mini`: `MINI_UNIT`, `MINI_SITUS` and `MINI_SOP` below, small enough to count lines
+  by eye.
 
 Then `edits` replace one exact text (which must occur exactly once) or append
 to a file, `files` add, replace (or, with None, delete) whole files, and
@@ -50,6 +52,7 @@ UNREACHABLE = (
 )
 
 MINI_UNIT = "unit:\n  - id: organisasi\n    nama: Bagian Organisasi\n"
+MINI_SITUS = "nama_situs: SOP AP Uji\ninstansi: Instansi Uji\n"  # synthetic
 
 MINI_SOP = (
     "id: mini\n"  # 1
@@ -190,6 +193,7 @@ class Case:
             shutil.copytree(BASE, dest, dirs_exist_ok=True)
         elif self.base == "mini":
             _write(dest / U, MINI_UNIT)
+            _write(dest / "situs.yml", MINI_SITUS)
             _write(dest / M, MINI_SOP)
         elif self.base != "empty":
             raise ValueError(f"{self.name}: unknown base {self.base!r}")
@@ -1621,6 +1625,49 @@ CASES += [
            "named by its revision number, e.g. mini.revisi/01.yml"),),
         base="mini",
         files={"organisasi/mini.revisi/lama.yml": MINI_SOP},
+        errors=1,
+    ),
+]
+
+# ------------------------------------------------------------------ site identity (situs.yml)
+ST = "situs.yml"
+CASES += [
+    Case(
+        "situs-logo-file-missing",
+        "mini: situs.yml names logo.png, which is not in the data folder",
+        (E(ST, 3, 7, "logo", "berkas logo 'logo.png' tidak ada di folder data: simpan gambar "
+           "logo di folder data dengan nama itu (jalur relatif terhadap folder data), atau "
+           "perbaiki namanya"),),
+        base="mini",
+        edits=(Edit(ST, None, "logo: logo.png\n"),),
+        errors=1,
+    ),
+    Case(
+        "situs-logo-not-an-image",
+        "mini: the logo is a .gif",
+        (E(ST, 3, 7, "logo", "'logo.gif' bukan berkas gambar yang dapat dipakai sebagai logo: "
+           "gunakan berkas .png, .jpg, .jpeg, .svg atau .webp"),),
+        base="mini",
+        edits=(Edit(ST, None, "logo: logo.gif\n"),),
+        errors=1,
+    ),
+    Case(
+        "unit-logo-outside-the-data-folder",
+        "mini: a unit's logo written as ../logo.png",
+        (E(U, 4, 11, "unit[organisasi].logo", "'../logo.png' bukan jalur berkas di dalam folder "
+           "data: tulis jalur relatif terhadap folder data dengan garis miring biasa, mis. "
+           "`logo.png` atau `logo/bagian.png`"),),
+        base="mini",
+        edits=(Edit(U, None, "    logo: ../logo.png\n"),),
+        errors=1,
+    ),
+    Case(
+        "situs-address-without-scheme",
+        "mini: alamat_situs written without https://",
+        (E(ST, 3, 15, "alamat_situs", "'sop.contoh.go.id' bukan alamat situs: tulis alamat "
+           "lengkap yang diawali http:// atau https://, mis. `https://sop.contoh.go.id/`"),),
+        base="mini",
+        edits=(Edit(ST, None, "alamat_situs: sop.contoh.go.id\n"),),
         errors=1,
     ),
 ]
