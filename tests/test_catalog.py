@@ -34,7 +34,9 @@ def test_keterkaitan_by_id_title_self_and_unresolved() -> None:
     assert [str(p) for p in problems] == [
         f"{PATTERNS.relative_to(Path.cwd()) if PATTERNS.is_relative_to(Path.cwd()) else PATTERNS}"
         "/contoh/pola-alur.yml:21:5: keterkaitan[3]: warning: keterkaitan 'SOP yang Tidak Ada' "
-        "matches no SOP id or title; it is shown as text"
+        "tidak cocok dengan id atau judul SOP mana pun; ditampilkan sebagai teks. Bila yang "
+        "dirujuk dokumen yang bukan SOP (mis. Renstra), tulis {dokumen: ...}; bila SOP "
+        "unit/instansi lain yang tidak dimuat di situs ini, tulis {teks: ..., eksternal: true}"
     ]
     assert catalog.dirujuk_oleh == {}  # an SOP listing itself is no backlink
 

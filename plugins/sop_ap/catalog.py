@@ -18,7 +18,16 @@ from typing import Any
 
 from . import revisi, status
 from .loader import FileCache, Loaded, LoadResult, load_dir
-from .model import EntriDaftarSop, Keputusan, RujukanSop, Situs, Sop, Unit, as_list
+from .model import (
+    EntriDaftarSop,
+    Keputusan,
+    RujukanDokumen,
+    RujukanSop,
+    Situs,
+    Sop,
+    Unit,
+    as_list,
+)
 from .problems import DataError, Position, Problem, Severity
 from .revisi import Revisi
 from .status import StatusSop
@@ -47,6 +56,8 @@ class Rujukan:
     entry: DecreeEntry | None = None
     eksternal: bool = False
     judul: str | None = None  # the title the author gave to match (RujukanSop.judul)
+    dokumen: bool = False  # a document that is not an SOP (RujukanDokumen): never resolved
+    keterangan: str | None = None  # the document's keterangan, as written
 
     @property
     def resolved(self) -> bool:
@@ -442,7 +453,7 @@ Report = Callable[[PathKey, str, Severity], None]
 
 
 def _resolve(
-    ref: str | RujukanSop,
+    ref: str | RujukanSop | RujukanDokumen,
     unit: str,
     titles: _Titles,
     invalid_ids: set[str],
@@ -459,6 +470,8 @@ def _resolve(
         if ref.strip() in {"-", "–", "—"}:
             return None
         text, wanted_id, wanted_title, judul = ref, ref.strip(), ref, None
+    elif isinstance(ref, RujukanDokumen):
+        return Rujukan(ref.dokumen, dokumen=True, keterangan=ref.keterangan)
     else:
         if ref.eksternal:
             return Rujukan(ref.teks, eksternal=True, judul=ref.judul)
@@ -482,8 +495,10 @@ def _resolve(
                + ". It is shown as text; to link one, write it as {teks: ..., sop: <id>}",
                "warning")
     elif not invalid:
-        report(loc, f"keterkaitan '{_short(text)}' matches no SOP id or title; it is shown "
-               "as text", "warning")
+        report(loc, f"keterkaitan '{_short(text)}' tidak cocok dengan id atau judul SOP mana "
+               "pun; ditampilkan sebagai teks. Bila yang dirujuk dokumen yang bukan SOP (mis. "
+               "Renstra), tulis {dokumen: ...}; bila SOP unit/instansi lain yang tidak dimuat "
+               "di situs ini, tulis {teks: ..., eksternal: true}", "warning")
     return Rujukan(text, judul=judul)
 
 

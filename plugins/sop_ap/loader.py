@@ -22,7 +22,17 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from . import flow
-from .model import FILE_MODELS, LOGO_SUFFIXES, Keputusan, Prosedur, Situs, Sop, UnitFile
+from .model import (
+    FILE_MODELS,
+    LOGO_SUFFIXES,
+    ButirTercetak,
+    DaftarBertanda,
+    Keputusan,
+    Prosedur,
+    Situs,
+    Sop,
+    UnitFile,
+)
 from .problems import Position, Problem, Severity
 from .tanggal import parse_tanggal
 from .waktu import parse_waktu
@@ -394,6 +404,10 @@ def check_sop(item: Loaded[Sop]) -> list[Problem]:
             codes[key] = p
         for loc, message in flow.check(proc):
             problems.append(item.at((*base, *loc), "", message))
+        if proc.label_kelengkapan is not None and proc.kolom and proc.kolom.kelengkapan:
+            problems.append(item.at((*base, "label_kelengkapan"), "", (
+                "judul kolom kelengkapan ditulis dua kali (label_kelengkapan dan "
+                "kolom.kelengkapan); tulis salah satu saja, mis. hanya kolom.kelengkapan")))
         problems.extend(_waktu_warnings(item, base, proc))
     return problems
 
@@ -623,10 +637,27 @@ def _short(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+_OPTIONAL_FORMS = {cls.__name__: cls for cls in (ButirTercetak, DaftarBertanda)}
+"""Mapping forms of a printed list (`{tanda, teks}`, `{tanda, butir}`) beside plain text."""
+
+
+def _unmeant_form(err: ErrorDetails, data: Any) -> bool:
+    """An error of a printed-list mapping form where the mapping written shares no field
+    with it: the author did not mean that form (`- {nama: ATK}` in a list of texts is a
+    mapping where text belongs, not a {tanda, teks} item missing both)."""
+    loc = tuple(err["loc"])
+    for i, part in enumerate(loc):
+        form = _OPTIONAL_FORMS.get(part) if isinstance(part, str) else None
+        if form is not None:
+            value = _value_at(data, real_loc(data, loc[:i]))
+            return isinstance(value, dict) and not set(value) & set(form.model_fields)
+    return False
+
+
 def validation_problems(
     exc: ValidationError, source: Source, model: type[BaseModel] | None = None
 ) -> list[Problem]:
-    errors = exc.errors(include_url=False)
+    errors = [e for e in exc.errors(include_url=False) if not _unmeant_form(e, source.data)]
     located = [(real_loc(source.data, tuple(e["loc"])), e) for e in errors]
     # A union branch's type error is noise when another branch got deeper.
     deeper = {loc[:n] for loc, _ in located for n in range(len(loc))}

@@ -698,7 +698,8 @@ CASES: list[Case] = [
     Case(
         "decree-elektronik-ya",
         "K line 83: `elektronik: ya` in penandatangan",
-        (E(K, 83, 15, "penandatangan.elektronik", "expected true or false, found 'ya'"),),
+        (E(K, 83, 15, "penandatangan.elektronik",
+           "expected true or false or a mapping of fields, found 'ya'"),),
         edits=(after(K, "  nip: 19590100 198712 1 002\n", "  elektronik: ya\n"),),
         errors=1,
     ),
@@ -1470,7 +1471,7 @@ CASES: list[Case] = [
         "of that decree by its title and must not be warned about",
         (E(K, 4, 1, "nomor", "required field 'nomor' is missing"),),
         edits=(Edit(K, "nomor: 188.45/ 391.1 /417.111/2018\n", ""),),
-        forbid=("matches no SOP id or title",),
+        forbid=("tidak cocok dengan id atau judul SOP",),
         errors=1,
     ),
     Case(
@@ -1542,6 +1543,50 @@ CASES: list[Case] = [
         base="mini",
         files={U: "units: []\nunit:\n  - id: organisasi\n    nama: Bagian Organisasi\n"},
         bom_crlf=(U,),
+    ),
+    # ------------------------------------------------------------------ as printed
+    Case(
+        "tanda-empty",
+        "mini line 11 becomes a dasar_hukum list whose item 2 writes `tanda: \"\"` (the "
+        "value starts at line 13 column 12)",
+        (E(M, 13, 12, "dasar_hukum[2].tanda", "tanda tidak boleh kosong; tulis tanda persis "
+           'seperti tercetak, mis. "2.", "a." atau "-", atau hapus tanda'),),
+        base="mini",
+        edits=(Edit(M, 'dasar_hukum: "-"\n', "dasar_hukum:\n  - UU Nomor 1 Tahun 2020\n"
+                    '  - tanda: ""\n    teks: UU Nomor 2 Tahun 2020\n'),),
+    ),
+    Case(
+        "tanda-numbering-word-on-one-item",
+        "mini line 14 becomes a peralatan list whose item 1 writes "
+        "`tanda: huruf` (only for {tanda, butir}); the value starts at line 15 column 12",
+        (E(M, 15, 12, "peralatan[1].tanda", "tanda 'huruf' hanya untuk daftar berbentuk "
+           "{tanda, butir}; untuk satu butir tulis tanda persis seperti tercetak, mis. "
+           'tanda: "2." atau tanda: "b."'),),
+        base="mini",
+        edits=(Edit(M, 'peralatan: "-"\n', "peralatan:\n  - tanda: huruf\n"
+                    "    teks: Komputer\n"),),
+    ),
+    Case(
+        "tanda-too-long",
+        "mini: an output cell {tanda, butir} whose tanda is a sentence (line 25, column 18)",
+        (E(M, 25, 18, "prosedur[A].langkah[1].output.tanda",
+           "tanda 'Lihat catatan di bawah ini' terlalu panjang (paling banyak 12 karakter, "
+           'satu baris): tanda hanya penomoran atau poin, mis. "2." atau "-"; teks butir '
+           "ditulis di `teks`"),),
+        base="mini",
+        edits=(after(M, STEP1_END, "        output:\n          tanda: Lihat catatan di bawah "
+                     "ini\n          butir: [Konsep surat]\n"),),
+    ),
+    Case(
+        "label-kelengkapan-and-kolom-kelengkapan",
+        "mini: procedure A writes both label_kelengkapan (line 20, value at column 24) and "
+        "kolom.kelengkapan",
+        (E(M, 20, 24, "prosedur[A].label_kelengkapan", "judul kolom kelengkapan ditulis dua "
+           "kali (label_kelengkapan dan kolom.kelengkapan); tulis salah satu saja, mis. hanya "
+           "kolom.kelengkapan"),),
+        base="mini",
+        edits=(after(M, "    pelaksana: [Staf, Kabag]\n", "    label_kelengkapan: Sumber Data\n"
+                     "    kolom:\n      kelengkapan: Sumber Data\n"),),
     ),
 ]
 
