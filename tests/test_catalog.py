@@ -15,7 +15,7 @@ PATTERNS = ROOT / "tests/golden/patterns/data"
 
 def test_seed_catalog() -> None:
     catalog, problems, files = load_catalog(ROOT / "sop_data")
-    assert problems == [] and files == 3
+    assert problems == [] and files == 4
     assert [u.nama for u in catalog.unit_chain("organisasi")] == [
         "Pemerintah Kota Mojokerto", "Sekretariat Daerah", "Bagian Organisasi"]
     lakip, surat = catalog.keterkaitan["penyusunan-iku"]
@@ -35,8 +35,9 @@ def test_keterkaitan_by_id_title_self_and_unresolved() -> None:
         f"{PATTERNS.relative_to(Path.cwd()) if PATTERNS.is_relative_to(Path.cwd()) else PATTERNS}"
         "/contoh/pola-alur.yml:21:5: keterkaitan[ke-3]: PERINGATAN: keterkaitan 'SOP yang "
         "Tidak Ada' tidak cocok dengan id atau judul SOP mana pun; ditampilkan sebagai teks. "
-        "Bila yang dimaksud SOP instansi lain, tulis {teks: ..., eksternal: true}; bila SOP di "
-        "data ini, betulkan judulnya atau tulis {teks: ..., sop: <id>}"
+        "Bila yang dirujuk dokumen yang bukan SOP (mis. Renstra), tulis {dokumen: ...}; bila "
+        "SOP unit/instansi lain yang tidak dimuat di situs ini, tulis {teks: ..., eksternal: "
+        "true}; bila SOP di data ini, betulkan judulnya atau tulis {teks: ..., sop: <id>}"
     ]
     assert catalog.dirujuk_oleh == {}  # an SOP listing itself is no backlink
 

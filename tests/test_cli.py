@@ -15,7 +15,7 @@ from sop_ap.cli import main
 def test_check_shipped_data(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)
     assert main(["check", "sop_data"]) == 0
-    assert capsys.readouterr().out == "3 berkas diperiksa: 0 kesalahan, 0 peringatan\n"
+    assert capsys.readouterr().out == "4 berkas diperiksa: 0 kesalahan, 0 peringatan\n"
 
 
 def test_warnings_fail_only_with_strict(capsys: pytest.CaptureFixture[str],
@@ -24,7 +24,9 @@ def test_warnings_fail_only_with_strict(capsys: pytest.CaptureFixture[str],
     assert main(["check", "data"]) == 0
     assert main(["check", "data", "--strict"]) == 1
     out = capsys.readouterr().out.splitlines()
-    assert out[-1] == "3 berkas diperiksa: 0 kesalahan, 1 peringatan"
+    # The synthetic data has no situs.yml: check notes it (a note fails nothing).
+    assert "data/situs.yml:1:1: CATATAN: berkas ini belum ada" in "\n".join(out)
+    assert out[-1] == "3 berkas diperiksa: 0 kesalahan, 1 peringatan, 1 catatan"
 
 
 def test_console_command_reports_errors(tmp_path: Path) -> None:
@@ -35,13 +37,14 @@ def test_console_command_reports_errors(tmp_path: Path) -> None:
                             capture_output=True, text=True)
     assert result.returncode == 1
     assert "prosedur[A].langkah[10].waktu: harus berupa teks, tetapi tertulis daftar" in result.stdout
-    assert result.stdout.endswith("3 berkas diperiksa: 1 kesalahan, 0 peringatan\n")
+    assert result.stdout.endswith("4 berkas diperiksa: 1 kesalahan, 0 peringatan\n")
     assert "Traceback" not in result.stderr
 
 
 def test_schema_command(tmp_path: Path) -> None:
     assert main(["schema", str(tmp_path)]) == 0
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["keputusan.json", "sop.json", "unit.json"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["keputusan.json", "situs.json", "sop.json",
+                                                           "unit.json"]
 
 
 def test_help_and_usage_errors_are_in_indonesian(capsys: pytest.CaptureFixture[str]) -> None:
@@ -60,5 +63,6 @@ def test_help_and_usage_errors_are_in_indonesian(capsys: pytest.CaptureFixture[s
         "sop-ap check: kesalahan: argumen --no-strict: tidak boleh dipakai bersama --strict")
     with pytest.raises(SystemExit):
         main(["periksa"])
-    assert "pilihan tidak dikenal: 'periksa' (pilih dari 'check', 'schema')" in (
+    assert "pilihan tidak dikenal: 'periksa' (pilih dari 'check', 'schema', 'init')" in (
         capsys.readouterr().err)
+

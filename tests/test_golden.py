@@ -23,6 +23,9 @@ CASES = {
     "seed": ROOT / "sop_data",
     "patterns": GOLDEN / "patterns" / "data",
     "flow": GOLDEN / "flow" / "data",  # one synthetic SOP per flow pattern
+    "cetak": GOLDEN / "cetak" / "data",  # one synthetic SOP with every as-printed form
+    # Synthetic: situs.yml with every field; the identity sheet's kop and logo per unit.
+    "identitas": GOLDEN / "identitas" / "data",
 }
 SITE_URL = "http://sop.intranet.example/"
 

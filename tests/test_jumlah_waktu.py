@@ -9,7 +9,7 @@ import re
 from typing import Any
 
 import pytest
-from helpers import ROOT
+from helpers import ROOT, make_project, mkdocs_build
 from sop_ap import flow, yamlsource
 from sop_ap.catalog import load_catalog
 from sop_ap.jumlah_waktu import MAKS_SKENARIO, JumlahWaktu, jumlah_waktu
@@ -359,3 +359,16 @@ def test_panah_di_dalam_rapat_bukan_putaran() -> None:
              {"waktu": "3 jam"})
     j = jumlah_waktu(p)
     assert (j.teks, j.catatan) == ("6 jam", [f"{CARA}."])
+
+
+def test_situs_mematikan_jumlah_waktu_di_build(tmp_path: Any) -> None:
+    """`jumlah_waktu: false` in situs.yml reaches the real build: no SOP page has the row."""
+    project = make_project(tmp_path, docs=False)
+    situs = project / "sop_data" / "situs.yml"
+    situs.write_text(situs.read_text(encoding="utf-8") + "jumlah_waktu: false\n",
+                     encoding="utf-8")
+    site = tmp_path / "site"
+    result = mkdocs_build(project, site)
+    assert result.returncode == 0, result.stderr
+    page = (site / "sop" / "penyusunan-iku" / "index.html").read_text(encoding="utf-8")
+    assert "Mutu Baku" in page and "sop-jumlah-waktu" not in page

@@ -17,7 +17,7 @@ def seed():  # type: ignore[no-untyped-def]
 
 
 def test_seed_files(seed) -> None:  # type: ignore[no-untyped-def]
-    assert seed.files == 3
+    assert seed.files == 4
     assert [s.model.id for s in seed.sops] == ["penyusunan-iku"]
     assert [u.id for u in seed.units[0].model.unit] == ["kota-mojokerto", "setda", "organisasi"]
 

@@ -89,7 +89,7 @@ def test_starting_points_are_valid(
     """Every case starts from a valid folder, so each problem comes from its one change."""
     folder = Case("valid", "", (), base=base).build(tmp_path / "data")
     code, lines, text = check_in_process(folder, monkeypatch, capsys)
-    files = 3 if base == "shipped" else 2
+    files = 4 if base == "shipped" else 3
     assert lines == [f"{files} berkas diperiksa: 0 kesalahan, 0 peringatan"], text
     assert code == 0
 
@@ -130,7 +130,7 @@ def test_bom_and_crlf_alone_are_valid(
         raw = (folder / rel).read_bytes()
         assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw and b"\n\n" not in raw
     code, lines, text = check_in_process(folder, monkeypatch, capsys)
-    assert lines == ["3 berkas diperiksa: 0 kesalahan, 0 peringatan"], text
+    assert lines == ["4 berkas diperiksa: 0 kesalahan, 0 peringatan"], text
     assert code == 0
 
 
@@ -208,7 +208,7 @@ def test_every_broken_file_is_reported_in_one_run(
     assert reported == {e.path for e in case.expect}, text
     assert len(reported) >= 8
     summary = SUMMARY.fullmatch(lines[-1])
-    assert summary and summary[1] == "12", text  # 3 shipped + 9 added files
+    assert summary and summary[1] == "13", text  # 4 shipped + 9 added files
 
 
 # --------------------------------------------------------------------------- the plugin

@@ -168,7 +168,8 @@ def test_search_box_by_keyboard_alone(watch: PageWatch) -> None:
     expect(first).to_contain_text("Penyusunan Indikator Kinerja Utama (IKU) Pemerintah Kota")
     expect(first).to_contain_text("Nomor 065/SOP/417.112/06 · Bagian Organisasi · Langkah A.9")
     expect(first.locator("mark")).to_have_text(["verifikasi"])  # the passage, marked
-    expect(page.locator(".md-search-result__meta")).to_have_text("1 dokumen ditemukan")
+    # The SOP, then the guide (it documents the field `elektronik.verifikasi`).
+    expect(page.locator(".md-search-result__meta")).to_have_text("2 dokumen ditemukan")
     page.keyboard.press("ArrowDown")
     expect(page.locator("li.md-search-result__item > a").first).to_be_focused()
     page.keyboard.press("Enter")

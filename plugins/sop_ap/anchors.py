@@ -15,7 +15,7 @@ SOP_SECTIONS = (
     "kualifikasi-pelaksana", "keterkaitan", "peralatan-perlengkapan", "peringatan",
     "pencatatan-pendataan", "dirujuk-oleh", "cara-mengutip", "kutipan-sop",
     "status-sop", "status-revisi", "status-dicabut", "evaluasi", "riwayat-revisi",
-    "kutipan-revisi", "contoh-tautan-revisi",
+    "kutipan-revisi", "contoh-tautan-revisi", "tanda-tangan-elektronik",
 )  # fmt: skip
 """The fixed anchors of an SOP page (sop.md.j2 writes them; test_hardening checks both)."""
 UNIT_SECTIONS = ("unit-bawahan", "sop-lain")

@@ -14,11 +14,21 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from . import revisi, status
 from .loader import FileCache, Loaded, LoadResult, load_dir
-from .model import EntriDaftarSop, Keputusan, RujukanSop, Sop, Unit, as_list
-from .problems import DataError, Problem, Severity
+from .model import (
+    EntriDaftarSop,
+    Keputusan,
+    RujukanDokumen,
+    RujukanSop,
+    Situs,
+    Sop,
+    Unit,
+    as_list,
+)
+from .problems import DataError, Position, Problem, Severity
 from .revisi import Revisi
 from .status import StatusSop
 from .yamlsource import PathKey
@@ -46,6 +56,8 @@ class Rujukan:
     entry: DecreeEntry | None = None
     eksternal: bool = False
     judul: str | None = None  # the title the author gave to match (RujukanSop.judul)
+    dokumen: bool = False  # a document that is not an SOP (RujukanDokumen): never resolved
+    keterangan: str | None = None  # the document's keterangan, as written
 
     @property
     def resolved(self) -> bool:
@@ -65,6 +77,19 @@ class Catalog:
     """Earlier revisions of each SOP, oldest first (the current one is in `sops`)."""
     status: dict[str, StatusSop] = field(default_factory=dict)
     decree_revoked_by: dict[str, Keputusan] = field(default_factory=dict)
+    situs: Situs = field(default_factory=lambda: default_situs())
+    """The site's identity: `situs.yml`, or one named after mkdocs.yml's site_name."""
+    situs_path: str | None = None
+    """The file `situs` was read from (None: there is no situs.yml)."""
+    logos: dict[str, str] = field(default_factory=dict)
+    """The logo files the site uses, by their path in the data folder (`logo.png`)."""
+
+    def logo_of(self, unit_id: str) -> str | None:
+        """The logo of an SOP of this unit: the nearest unit's up the chain, else the site's."""
+        for unit in reversed(self.unit_chain(unit_id)):
+            if unit.logo is not None:
+                return unit.logo
+        return self.situs.logo
 
     def keterkaitan_of(self, sop: Sop) -> list[Rujukan]:
         """The keterkaitan of an SOP or of one of its earlier revisions, resolved."""
@@ -136,6 +161,15 @@ class Catalog:
 
 # ------------------------------------------------------------------ building
 
+DEFAULT_SITE_NAME = "SOP AP"
+
+
+def default_situs(site_name: str | None = None) -> Situs:
+    """The identity of a site without `situs.yml` (older projects, test data): the name
+    from mkdocs.yml's site_name, nothing else."""
+    name = (site_name or "").strip() or DEFAULT_SITE_NAME
+    return Situs.model_validate({"nama_situs": name, "instansi": name})
+
 
 def normalise_title(text: str) -> str:
     """Lowercase, no accents or punctuation, no leading 'SOP'."""
@@ -145,15 +179,18 @@ def normalise_title(text: str) -> str:
     return re.sub(r"^sop\s+", "", text)
 
 
-def build_catalog(result: LoadResult, drafts: bool = True) -> tuple[Catalog, list[Problem]]:
+def build_catalog(result: LoadResult, drafts: bool = True,
+                  site_name: str | None = None) -> tuple[Catalog, list[Problem]]:
     """The catalog of a loaded folder; without `drafts`, draft SOPs are left out (an SOP
-    whose new revision is a draft then shows its latest published revision)."""
+    whose new revision is a draft then shows its latest published revision). `site_name`
+    (mkdocs.yml's) names a site that has no `situs.yml`."""
     draft_ids = {s.model.id for s in result.sops if s.model.status == "draf"}
     if not drafts:
         result = _published(result)
     catalog = Catalog(digests=dict(result.digests))
     problems: list[Problem] = []
     _add_units(catalog, result, problems)
+    _add_situs(catalog, result, problems, site_name)
     _add_sops(catalog, result, problems)
     _add_decrees(catalog, result, problems)
     _resolve_keterkaitan(catalog, result, problems)
@@ -221,6 +258,36 @@ def _add_units(catalog: Catalog, result: LoadResult, problems: list[Problem]) ->
                                         + " → ".join([*cycle, cycle[0]])
                                         + "; betulkan induk salah satunya (unit teratas "
                                         "tidak ditulis induknya)"))
+
+
+def _add_situs(catalog: Catalog, result: LoadResult, problems: list[Problem],
+               site_name: str | None) -> None:
+    """The site's identity, and the logo files it and the units name (each must be an
+    image in the data folder; an image no one names is only noted)."""
+    if result.situs:
+        catalog.situs = result.situs[0].model
+        catalog.situs_path = result.situs[0].path
+        for extra in result.situs[1:]:
+            problems.append(extra.at((), "", f"identitas situs sudah ditulis di "
+                                     f"{result.situs[0].path}: hapus salah satu berkas"))
+    else:
+        catalog.situs = default_situs(site_name)
+    named: list[tuple[Loaded[Any], PathKey, str]] = [
+        (item, ("logo",), item.model.logo) for item in result.situs[:1] if item.model.logo]
+    named += [(item, ("unit", i, "logo"), unit.logo) for item in result.units
+              for i, unit in enumerate(item.model.unit) if unit.logo]
+    for item, loc, logo in named:
+        if logo in result.images:
+            catalog.logos[logo] = result.images[logo]
+            continue
+        problems.append(item.at(loc, "", f"berkas logo '{logo}' tidak ada di folder data: "
+                                "simpan gambar logo di folder data dengan nama itu (jalur "
+                                "relatif terhadap folder data), atau perbaiki namanya"))
+    for rel, shown in result.images.items():
+        if rel not in catalog.logos:
+            problems.append(Problem(shown, Position(1, 1), "", "gambar ini tidak dipakai "
+                                    "sebagai logo (situs.yml atau unit.yml): tidak disalin ke "
+                                    "situs", "note"))
 
 
 def _cycle_through(catalog: Catalog, unit_id: str) -> list[str]:
@@ -389,7 +456,7 @@ Report = Callable[[PathKey, str, Severity], None]
 
 
 def _resolve(
-    ref: str | RujukanSop,
+    ref: str | RujukanSop | RujukanDokumen,
     unit: str,
     titles: _Titles,
     invalid_ids: set[str],
@@ -406,6 +473,8 @@ def _resolve(
         if ref.strip() in {"-", "–", "—"}:
             return None
         text, wanted_id, wanted_title, judul = ref, ref.strip(), ref, None
+    elif isinstance(ref, RujukanDokumen):
+        return Rujukan(ref.dokumen, dokumen=True, keterangan=ref.keterangan)
     else:
         if ref.eksternal:
             return Rujukan(ref.teks, eksternal=True, judul=ref.judul)
@@ -430,9 +499,10 @@ def _resolve(
                "tulis {teks: ..., sop: <id>}", "warning")
     elif not invalid:
         report(loc, f"keterkaitan '{_short(text)}' tidak cocok dengan id atau judul SOP mana "
-               "pun; ditampilkan sebagai teks. Bila yang dimaksud SOP instansi lain, tulis "
-               "{teks: ..., eksternal: true}; bila SOP di data ini, betulkan judulnya atau "
-               "tulis {teks: ..., sop: <id>}", "warning")
+               "pun; ditampilkan sebagai teks. Bila yang dirujuk dokumen yang bukan SOP (mis. "
+               "Renstra), tulis {dokumen: ...}; bila SOP unit/instansi lain yang tidak dimuat "
+               "di situs ini, tulis {teks: ..., eksternal: true}; bila SOP di data ini, betulkan "
+               "judulnya atau tulis {teks: ..., sop: <id>}", "warning")
     return Rujukan(text, judul=judul)
 
 
@@ -450,12 +520,13 @@ def _no_such_sop(sop_id: str, catalog: Catalog) -> str:
 
 
 def load_catalog(
-    data_dir: Path, cache: FileCache | None = None, drafts: bool = True
+    data_dir: Path, cache: FileCache | None = None, drafts: bool = True,
+    site_name: str | None = None,
 ) -> tuple[Catalog, list[Problem], int]:
     """Load, validate and link a data folder (drafts only if `drafts`). Raises DataError
     on any error, also in a draft left out."""
     result = load_dir(data_dir, cache)
-    catalog, problems = build_catalog(result, drafts)
+    catalog, problems = build_catalog(result, drafts, site_name)
     everything = sorted(result.problems + problems, key=lambda p: p.sort_key)
     if any(p.severity == "error" for p in everything):
         raise DataError(everything)

@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 
 from . import flow
 from .catalog import Catalog
-from .model import Langkah, Prosedur, Sop, as_list
+from .daftar import KOSONG, daftar
+from .model import Langkah, Prosedur, Sop
 
 
 @dataclass(frozen=True)
@@ -94,8 +95,8 @@ class Regulation:
 def regulations(catalog: Catalog) -> list[Regulation]:
     found: dict[str, Regulation] = {}
     for sop in catalog.sops.values():
-        for text in as_list(sop.dasar_hukum):
-            if text.strip() in {"-", "–", "—"}:
+        for text in daftar(sop.dasar_hukum).teks:  # the markers are not part of the name
+            if text.strip() in KOSONG:
                 continue
             reg = found.setdefault(regulation_key(text), Regulation(regulation_key(text)))
             if text not in reg.texts:

@@ -1,9 +1,9 @@
 """Read a data folder into validated models, with every problem located.
 
-Files are recognised by place: `unit.yml` at the top holds the units, files
-under `keputusan/` are decrees, files in a folder `<id>.revisi/` are earlier
-revisions of SOP `<id>` (`01.yml`, `02.yml`, …), every other `.yml`/`.yaml` file is
-one SOP.
+Files are recognised by place: `unit.yml` at the top holds the units, `situs.yml` at
+the top the site's identity, files under `keputusan/` are decrees, files in a folder
+`<id>.revisi/` are earlier revisions of SOP `<id>` (`01.yml`, `02.yml`, …), every other
+`.yml`/`.yaml` file is one SOP. Image files (`model.LOGO_SUFFIXES`) are logos: listed, not parsed.
 All files are read and all problems are collected in one run.
 """
 
@@ -23,7 +23,17 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from . import flow
-from .model import FILE_MODELS, Keputusan, Prosedur, Sop, UnitFile
+from .model import (
+    FILE_MODELS,
+    LOGO_SUFFIXES,
+    ButirTercetak,
+    DaftarBertanda,
+    Keputusan,
+    Prosedur,
+    Situs,
+    Sop,
+    UnitFile,
+)
 from .problems import Position, Problem, Severity
 from .tanggal import parse_tanggal
 from .waktu import parse_waktu
@@ -32,6 +42,7 @@ from .yamlsource import MAX_TEXT, PathKey, Source, display_path, parse_bytes
 M = TypeVar("M", bound=BaseModel)
 
 UNIT_FILE = "unit.yml"
+SITE_FILE = "situs.yml"
 DECREE_DIR = "keputusan"
 REVISION_DIR_SUFFIX = ".revisi"
 """`<unit>/<id>.revisi/01.yml`: revision 01 of SOP `<id>`, as it was published."""
@@ -67,6 +78,11 @@ class LoadResult:
     sops: list[Loaded[Sop]] = field(default_factory=list)
     units: list[Loaded[UnitFile]] = field(default_factory=list)
     keputusan: list[Loaded[Keputusan]] = field(default_factory=list)
+    situs: list[Loaded[Situs]] = field(default_factory=list)
+    """The site's identity (`situs.yml`; at most one file, `situs.yaml` being the other)."""
+    images: dict[str, str] = field(default_factory=dict)
+    """Image files (logos) by their path relative to the data folder (`logo.png`), with
+    the path shown in messages."""
     revisions: list[Loaded[Sop]] = field(default_factory=list)
     """Earlier revisions of SOPs (files under `<id>.revisi/`)."""
     problems: list[Problem] = field(default_factory=list)
@@ -110,6 +126,8 @@ def kind_of(file: Path, data_dir: Path) -> str:
     rel = file.relative_to(data_dir)
     if rel.parts == (UNIT_FILE,) or rel.parts == ("unit.yaml",):
         return "unit"
+    if rel.parts == (SITE_FILE,) or rel.parts == ("situs.yaml",):
+        return "situs"
     if rel.parts[0] == DECREE_DIR:
         return "keputusan"
     if rel.parent.name.endswith(REVISION_DIR_SUFFIX):
@@ -228,6 +246,9 @@ def load_dir(data_dir: Path, cache: FileCache | None = None) -> LoadResult:
     result.problems.extend(problems)
     for file in files:
         shown = shown_path(file)
+        if file.suffix.lower() in LOGO_SUFFIXES:
+            result.images[file.relative_to(data_dir).as_posix()] = shown
+            continue
         if file.suffix.lower() not in YAML_SUFFIXES:
             result.problems.append(
                 Problem(shown, Position(1, 1), "", "bukan berkas YAML (.yml): diabaikan",
@@ -270,6 +291,8 @@ def _collect(item: FileResult, digest: str, result: LoadResult) -> None:
         result.digests.setdefault(item.loaded.path, digest)
     elif item.kind == "unit":
         result.units.append(item.loaded)
+    elif item.kind == "situs":
+        result.situs.append(item.loaded)
     else:
         result.keputusan.append(item.loaded)
 
@@ -400,6 +423,10 @@ def check_sop(item: Loaded[Sop]) -> list[Problem]:
             codes[key] = p
         for loc, message in flow.check(proc):
             problems.append(item.at((*base, *loc), "", message))
+        if proc.label_kelengkapan is not None and proc.kolom and proc.kolom.kelengkapan:
+            problems.append(item.at((*base, "label_kelengkapan"), "", (
+                "judul kolom kelengkapan ditulis dua kali (label_kelengkapan dan "
+                "kolom.kelengkapan); tulis salah satu saja, mis. hanya kolom.kelengkapan")))
         problems.extend(_waktu_warnings(item, base, proc))
     return problems
 
@@ -656,10 +683,27 @@ def _short(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+_OPTIONAL_FORMS = {cls.__name__: cls for cls in (ButirTercetak, DaftarBertanda)}
+"""Mapping forms of a printed list (`{tanda, teks}`, `{tanda, butir}`) beside plain text."""
+
+
+def _unmeant_form(err: ErrorDetails, data: Any) -> bool:
+    """An error of a printed-list mapping form where the mapping written shares no field
+    with it: the author did not mean that form (`- {nama: ATK}` in a list of texts is a
+    mapping where text belongs, not a {tanda, teks} item missing both)."""
+    loc = tuple(err["loc"])
+    for i, part in enumerate(loc):
+        form = _OPTIONAL_FORMS.get(part) if isinstance(part, str) else None
+        if form is not None:
+            value = _value_at(data, real_loc(data, loc[:i]))
+            return isinstance(value, dict) and not set(value) & set(form.model_fields)
+    return False
+
+
 def validation_problems(
     exc: ValidationError, source: Source, model: type[BaseModel] | None = None
 ) -> list[Problem]:
-    errors = exc.errors(include_url=False)
+    errors = [e for e in exc.errors(include_url=False) if not _unmeant_form(e, source.data)]
     located = [(real_loc(source.data, tuple(e["loc"])), e) for e in errors]
     # A union branch's type error is noise when another branch got deeper.
     deeper = {loc[:n] for loc, _ in located for n in range(len(loc))}
@@ -725,3 +769,23 @@ def _problem(
     else:
         message = f"nilai ini tidak dapat diterima (kata pemeriksa: {err['msg']})"
     return Problem(source.path, position, display_path(source.data, loc), message)
+
+
+def read_situs(data_dir: Path) -> Situs | None:
+    """The site's identity, read before the data is loaded (MkDocs' configuration needs the
+    site name and logo first); None when there is no valid `situs.yml` (its problems are
+    reported when the whole folder loads)."""
+    for name in (SITE_FILE, "situs.yaml"):
+        file = data_dir / name
+        if not file.is_file():
+            continue
+        try:
+            raw = file.read_bytes()
+        except OSError:
+            return None
+        item = load_file(raw, shown_path(file), "situs")
+        if item.loaded is None or any(p.severity == "error" for p in item.problems):
+            return None
+        model: Situs = item.loaded.model
+        return model
+    return None

@@ -62,14 +62,81 @@ Kode = Annotated[
     Field(description="Kode sub-prosedur, mis. `A` atau `B`."),
 ]
 Selesai = Literal["selesai"]
-TeksAtauDaftar = Annotated[
-    Teks | list[Teks],
-    Field(description="Satu teks, atau daftar teks (satu butir per baris). Tulis `-` bila kosong."),
-]
 
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+# --------------------------------------------------------------------------- printed lists
+
+TANDA_KHUSUS = ("angka", "huruf", "tanpa")
+"""Values of `tanda` in a {tanda, butir} list that name a numbering, not a literal marker."""
+TANDA_MAKS = 12
+
+
+def _tanda_satu_baris(value: str) -> str:
+    if not value.strip():
+        raise ValueError("tanda tidak boleh kosong; tulis tanda persis seperti tercetak, "
+                         'mis. "2.", "a." atau "-", atau hapus tanda')
+    if "\n" in value.strip() or len(value.strip()) > TANDA_MAKS:
+        raise ValueError(f"tanda '{value.strip()[:30]}' terlalu panjang (paling banyak "
+                         f"{TANDA_MAKS} karakter, satu baris): tanda hanya penomoran atau "
+                         "poin, mis. \"2.\" atau \"-\"; teks butir ditulis di `teks`")
+    return value.strip()
+
+
+def _tanda_butir(value: str) -> str:
+    if value in ("angka", "huruf"):
+        raise ValueError(f"tanda '{value}' hanya untuk daftar berbentuk {{tanda, butir}}; "
+                         "untuk satu butir tulis tanda persis seperti tercetak, mis. "
+                         'tanda: "2." atau tanda: "b."')
+    return value
+
+
+Tanda = Annotated[str, AfterValidator(_tanda_satu_baris)]
+
+
+class ButirTercetak(_Model):
+    """One list item with the marker the paper prints before it."""
+
+    tanda: Annotated[Tanda, AfterValidator(_tanda_butir)] = Field(
+        description='Tanda butir persis seperti tercetak, mis. `"2."`, `"b."`, `"-"`; '
+        "`tanpa`: butir tanpa tanda. Tanda `-` ditulis dengan tanda petik: `\"-\"`."
+    )
+    teks: Teks = Field(description="Isi butir seperti tertulis.")
+
+
+class DaftarBertanda(_Model):
+    """A list whose items all carry the same kind of marker."""
+
+    tanda: Tanda = Field(
+        description="`angka` (1., 2., …), `huruf` (a., b., …), `tanpa` (tanpa tanda, satu "
+        'baris per butir), atau tanda yang tercetak di depan setiap butir, mis. `"-"`.'
+    )
+    butir: Annotated[list[Teks], Field(min_length=1)] = Field(
+        description="Butir-butir daftar, urut seperti tercetak."
+    )
+
+
+DaftarTercetak = Annotated[
+    Teks | list[Teks | ButirTercetak] | DaftarBertanda,
+    Field(
+        description="Satu teks (dicetak apa adanya, tanpa nomor; `|` menjaga baris baru), "
+        "daftar teks (bernomor 1., 2., …), daftar yang butirnya boleh {tanda, teks} (tanda "
+        "persis seperti tercetak), atau {tanda, butir} (tanda sama untuk setiap butir: "
+        "`angka`, `huruf`, `tanpa` atau tanda tercetak seperti `-`). Tulis `-` bila kosong."
+    ),
+]
+"""A list as the paper prints it: see `daftar.daftar` for how each form prints."""
+SelTercetak = Annotated[
+    str | list[Teks | ButirTercetak] | DaftarBertanda,
+    Field(
+        description="Isi sel: satu teks, atau beberapa butir dalam satu sel (daftar teks "
+        "bernomor, butir {tanda, teks}, atau {tanda, butir})."
+    ),
+]
+"""A mutu baku cell: a text (as today, may be blank) or several printed items."""
 
 
 _Item = TypeVar("_Item")
@@ -78,6 +145,109 @@ _Item = TypeVar("_Item")
 def as_list(value: str | list[_Item]) -> list[str | _Item]:
     """A field written as one text or as a list of items: always a list."""
     return [value] if isinstance(value, str) else list(value)
+
+
+# --------------------------------------------------------------------------- logo
+
+LOGO_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg", ".webp")
+"""Image files a logo may be (browsers show them all as `<img>` and as a favicon)."""
+
+
+def _logo_path(value: str) -> str:
+    """A logo is an image file inside the data folder, written as a path relative to it."""
+    parts = value.split("/")
+    if (value.startswith("/") or "\\" in value or ":" in value
+            or any(part in ("", ".", "..") for part in parts)):
+        raise ValueError(
+            f"'{value}' bukan jalur berkas di dalam folder data: tulis jalur relatif terhadap "
+            "folder data dengan garis miring biasa, mis. `logo.png` atau `logo/bagian.png`"
+        )
+    if not value.lower().endswith(LOGO_SUFFIXES):
+        raise ValueError(
+            f"'{value}' bukan berkas gambar yang dapat dipakai sebagai logo: gunakan berkas "
+            ".png, .jpg, .jpeg, .svg atau .webp"
+        )
+    return value
+
+
+BerkasLogo = Annotated[
+    str,
+    AfterValidator(_logo_path),
+    Field(
+        description="Berkas gambar logo (.png, .jpg, .jpeg, .svg atau .webp) di dalam folder "
+        "data, ditulis relatif terhadap folder itu, mis. `logo.png`. Disalin ke situs."
+    ),
+]
+Kop = Annotated[
+    list[Teks],
+    Field(
+        min_length=1,
+        description="Baris-baris kop persis seperti tercetak, satu butir per baris, mis. "
+        "`[BADAN PUSAT STATISTIK, PROVINSI BENGKULU]`.",
+    ),
+]
+
+
+# --------------------------------------------------------------------------- site
+
+
+class AlamatSitus(_Model):
+    """The instansi's address block, printed in the footer of every page."""
+
+    alamat: Teks | None = Field(None, description="Alamat jalan, mis. `Jl. Gajah Mada No. 145`.")
+    telepon: Teks | None = Field(None, description="Nomor telepon seperti tertulis.")
+    faksimile: Teks | None = Field(None, description="Nomor faksimile seperti tertulis.")
+    surel: Teks | None = Field(None, description="Alamat surel (e-mail) instansi.")
+    laman: Teks | None = Field(None, description="Alamat laman (situs web) instansi.")
+    kota: Teks | None = Field(None, description="Kota.")
+    kode_pos: Teks | None = Field(None, description="Kode pos, ditulis dengan tanda petik.")
+
+
+def _web_address(value: str) -> str:
+    if not value.startswith(("http://", "https://")) or len(value.split("//", 1)[1]) == 0:
+        raise ValueError(
+            f"'{value}' bukan alamat situs: tulis alamat lengkap yang diawali http:// atau "
+            "https://, mis. `https://sop.contoh.go.id/`"
+        )
+    return value
+
+
+class Situs(_Model):
+    """`sop_data/situs.yml`: the site's and the instansi's identity."""
+
+    nama_situs: Teks = Field(
+        description="Nama situs: di kepala setiap halaman, judul tab peramban, beranda. "
+        "Menggantikan `site_name` di mkdocs.yml."
+    )
+    instansi: Teks = Field(
+        description="Nama instansi, mis. `Pemerintah Kabupaten Contoh` (beranda, kaki halaman)."
+    )
+    deskripsi: Teks | None = Field(
+        None, description="Deskripsi singkat situs (meta description halaman)."
+    )
+    kop: Kop | None = Field(
+        None,
+        description="Baris-baris kop instansi seperti tercetak, satu butir per baris; "
+        "dicetak di kaki setiap halaman (tanpa `kop`: nama `instansi`).",
+    )
+    logo: BerkasLogo | None = Field(
+        None,
+        description="Logo instansi: berkas gambar di dalam folder data (mis. `logo.png`); "
+        "dipakai di kepala halaman, sebagai favicon, dan di lembar identitas setiap SOP.",
+    )
+    alamat: AlamatSitus | None = Field(
+        None, description="Alamat instansi, dicetak di kaki setiap halaman."
+    )
+    alamat_situs: Annotated[Teks, AfterValidator(_web_address)] | None = Field(
+        None,
+        description="Alamat situs setelah diterbitkan, mis. `https://sop.contoh.go.id/`; "
+        "menggantikan `site_url` di mkdocs.yml (dipakai dalam kutipan dan katalog.json).",
+    )
+    jumlah_waktu: bool = Field(
+        True,
+        description="`false`: baris \"Jumlah waktu\" di bawah tabel setiap prosedur tidak "
+        "dicetak. Bawaan: `true`.",
+    )
 
 
 # --------------------------------------------------------------------------- units
@@ -95,6 +265,17 @@ class Unit(_Model):
     kota: Teks | None = None
     kode_pos: Teks | None = None
     keterangan: Teks | None = None
+    kop: Kop | None = Field(
+        None,
+        description="Baris-baris kop lembar identitas SOP unit ini, persis seperti tercetak, "
+        "mis. `[BADAN PUSAT STATISTIK, PROVINSI BENGKULU, BAGIAN UMUM]`. Tanpa `kop`: "
+        "nama unit dan unit induknya.",
+    )
+    logo: BerkasLogo | None = Field(
+        None,
+        description="Logo pada lembar identitas SOP unit ini dan unit di bawahnya, bila "
+        "berbeda dari logo situs: berkas gambar di dalam folder data, mis. `logo/bps.png`.",
+    )
 
 
 class UnitFile(_Model):
@@ -106,6 +287,20 @@ class UnitFile(_Model):
 # --------------------------------------------------------------------------- decree
 
 
+class TandaTanganElektronik(_Model):
+    """The electronic-signature statement as the paper prints it."""
+
+    pernyataan: Teks = Field(
+        description="Pernyataan tanda tangan elektronik persis seperti tercetak, mis. "
+        "`Dokumen ini telah ditandatangani secara elektronik menggunakan sertifikat "
+        "elektronik yang diterbitkan oleh Balai Sertifikasi Elektronik (BSrE), BSSN.`"
+    )
+    verifikasi: Teks | None = Field(
+        None, description="Petunjuk memeriksa keaslian dokumen (mis. pindai kode QR), "
+        "persis seperti tercetak."
+    )
+
+
 class Pejabat(_Model):
     """The official who signs (jabatan, nama, pangkat, NIP)."""
 
@@ -115,7 +310,12 @@ class Pejabat(_Model):
     nip: Teks | None = Field(
         None, description="NIP persis seperti tertulis, mis. `19590109 198712 1 002`."
     )
-    elektronik: bool = Field(False, description="`true` bila ditandatangani secara elektronik.")
+    elektronik: bool | TandaTanganElektronik = Field(
+        False,
+        description="`true` bila ditandatangani secara elektronik, atau {pernyataan, "
+        "verifikasi}: pernyataan tanda tangan elektronik persis seperti tercetak (di sel "
+        "Disahkan oleh dan di akhir SOP).",
+    )
 
 
 class Diktum(_Model):
@@ -137,7 +337,7 @@ class Keputusan(_Model):
 
     id: Slug
     unit: Slug = Field(description="`id` unit yang SOP-nya ditetapkan.")
-    judul: Teks = Field(description="mis. `Keputusan Sekretaris Daerah Kota Mojokerto`.")
+    judul: Teks = Field(description="mis. `Keputusan Sekretaris Daerah Kabupaten Contoh`.")
     nomor: Teks = Field(description="Nomor keputusan persis seperti tertulis.")
     tentang: Teks
     pejabat_penetap: Teks = Field(description="Jabatan yang menetapkan, di atas `Menimbang`.")
@@ -251,7 +451,9 @@ class Langkah(_Model):
         description="Satu pelaksana, atau daftar untuk langkah yang dikerjakan bersama. "
         "Tidak ditulis bila baris memakai `simbol`.",
     )
-    kelengkapan: str | None = Field(None, description="Mutu baku: kelengkapan (atau sumber data).")
+    kelengkapan: SelTercetak | None = Field(
+        None, description="Mutu baku: kelengkapan (atau sumber data); satu teks atau beberapa "
+        "butir.")
     waktu: str | None = Field(None, description="Mutu baku: waktu, mis. `1 hari kerja`.")
     waktu_mencakup: int | None = Field(
         None,
@@ -259,8 +461,10 @@ class Langkah(_Model):
         description="Bila satu nilai waktu berlaku untuk beberapa langkah berurutan: jumlah "
         "langkah (termasuk ini). Langkah berikutnya tidak menulis `waktu`.",
     )
-    output: str | None = Field(None, description="Mutu baku: output.")
-    keterangan: str | None = Field(None, description="Kolom keterangan.")
+    output: SelTercetak | None = Field(
+        None, description="Mutu baku: output; satu teks atau beberapa butir.")
+    keterangan: SelTercetak | None = Field(
+        None, description="Kolom keterangan; satu teks atau beberapa butir.")
     mulai: bool = Field(
         False, description="`true`: titik mulai tambahan (langkah pertama selalu mulai)."
     )
@@ -288,14 +492,38 @@ class Langkah(_Model):
     )
 
 
+class Kolom(_Model):
+    """The headings of the procedure table as printed (each optional: default heading)."""
+
+    kegiatan: Teks | None = Field(
+        None, description="Judul kolom kegiatan, mis. `Uraian` atau `Aktivitas`. Bawaan: "
+        "`Kegiatan`.")
+    pelaksana: Teks | None = Field(None, description="Bawaan: `Pelaksana`.")
+    mutu_baku: Teks | None = Field(None, description="Bawaan: `Mutu Baku`.")
+    kelengkapan: Teks | None = Field(
+        None, description="Judul kolom masukan mutu baku, mis. `Sumber Data`. Bawaan: "
+        "`Kelengkapan`.")
+    waktu: Teks | None = Field(None, description="Bawaan: `Waktu`.")
+    output: Teks | None = Field(None, description="Bawaan: `Output`.")
+    keterangan: Teks | None = Field(
+        None, description="Judul kolom keterangan, mis. `Ket`. Bawaan: `Keterangan`.")
+    nomor: bool | None = Field(
+        None, description="`true`: cetak nomor kolom (1) … (n) di bawah judul kolom, seperti "
+        "di kertas (setiap kolom pelaksana dihitung satu kolom). Bawaan: `false`.")
+
+
 class Prosedur(_Model):
     """A (sub-)procedure: its lanes and its ordered steps."""
 
     kode: Kode | None = Field(None, description="Wajib bila SOP punya lebih dari satu prosedur.")
     judul: Teks | None = Field(None, description="mis. `Inventarisasi IKU OPD`.")
     pelaksana: list[Teks] = Field(min_length=1, description="Kolom pelaksana, urut kiri ke kanan.")
-    label_kelengkapan: Teks = Field(
-        "Kelengkapan", description="Judul kolom masukan mutu baku, mis. `Sumber Data`."
+    label_kelengkapan: Teks | None = Field(
+        None, description="Sama dengan `kolom.kelengkapan` (bentuk lama): judul kolom masukan "
+        "mutu baku, mis. `Sumber Data`. Jangan tulis keduanya."
+    )
+    kolom: Kolom | None = Field(
+        None, description="Judul kolom tabel prosedur ini, bila berbeda dari `kolom` SOP."
     )
     langkah: list[Langkah] = Field(min_length=1)
 
@@ -313,6 +541,16 @@ class RujukanSop(_Model):
         description="`true`: SOP unit/instansi lain yang tidak dimuat di situs ini "
         "(ditampilkan sebagai teks, tanpa peringatan).",
     )
+
+
+class RujukanDokumen(_Model):
+    """A keterkaitan to a document that is not an SOP (Renstra, Perjanjian Kinerja, …)."""
+
+    dokumen: Teks = Field(
+        description="Nama dokumen seperti tertulis, mis. `Rencana Strategis (Renstra) "
+        "2020-2024`. Ditampilkan sebagai dokumen, tidak dicari di antara SOP."
+    )
+    keterangan: Teks | None = Field(None, description="Keterangan tambahan seperti tertulis.")
 
 
 Status = Literal["draf", "berlaku", "dicabut"]
@@ -357,15 +595,19 @@ class Sop(_Model):
         None, description="Gunakan bila dokumen menulis Tanggal Pengesahan, bukan Tanggal Efektif."
     )
     disahkan_oleh: Pejabat
-    dasar_hukum: TeksAtauDaftar
-    kualifikasi_pelaksana: TeksAtauDaftar
-    keterkaitan: Teks | list[Teks | RujukanSop] = Field(
-        description="SOP terkait: teks (judul atau `id`) atau {teks, sop/judul}. "
-        "`-` bila tidak ada."
+    dasar_hukum: DaftarTercetak
+    kualifikasi_pelaksana: DaftarTercetak
+    keterkaitan: Teks | list[Teks | RujukanSop | RujukanDokumen] = Field(
+        description="SOP terkait: teks (judul atau `id`), {teks, sop/judul}, atau "
+        "{dokumen} untuk dokumen yang bukan SOP. `-` bila tidak ada."
     )
-    peralatan: TeksAtauDaftar = Field(description="Peralatan/perlengkapan.")
-    peringatan: TeksAtauDaftar
-    pencatatan: TeksAtauDaftar = Field(description="Pencatatan dan pendataan.")
+    peralatan: DaftarTercetak
+    peringatan: DaftarTercetak
+    pencatatan: DaftarTercetak
+    kolom: Kolom | None = Field(
+        None, description="Judul kolom tabel prosedur seperti tercetak (Uraian, Sumber Data, "
+        "Ket, …) dan nomor kolom; berlaku untuk setiap prosedur."
+    )
     prosedur: list[Prosedur] = Field(min_length=1)
     status: Status = Field(
         "berlaku",
@@ -375,7 +617,7 @@ class Sop(_Model):
     dicabut: Pencabutan | None = Field(
         None, description="Untuk `status: dicabut`: tanggal dan SOP penggantinya."
     )
-    perubahan: TeksAtauDaftar | None = Field(
+    perubahan: DaftarTercetak | None = Field(
         None, description="Apa yang diubah pada revisi ini, dengan kata-kata penyusun."
     )
     evaluasi: list[Evaluasi] | None = Field(
@@ -393,6 +635,7 @@ class Sop(_Model):
         return self.tanggal_efektif or self.tanggal_pengesahan or ""
 
 
-FILE_MODELS: dict[str, type[_Model]] = {"sop": Sop, "unit": UnitFile, "keputusan": Keputusan}
+FILE_MODELS: dict[str, type[_Model]] = {
+    "sop": Sop, "unit": UnitFile, "keputusan": Keputusan, "situs": Situs}
 """Each kind of file and its model (one JSON Schema each). An earlier revision of an
 SOP (`<id>.revisi/NN.yml`) is an SOP file too (kind `revisi`, model `Sop`)."""

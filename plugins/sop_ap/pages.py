@@ -25,10 +25,22 @@ from markupsafe import Markup
 
 from . import anchors, flow, indexes, perubahan, tinjauan, urls
 from .catalog import Catalog, DecreeEntry, Rujukan, normalise_title
+from .daftar import Daftar, daftar
 from .escape import html_text, md_inline, md_url, nav_title, slug
 from .export import katalog_json
 from .jumlah_waktu import JumlahWaktu, jumlah_waktu
-from .model import Evaluasi, Keputusan, Langkah, Prosedur, Sop, Unit, as_list
+from .kolom import JudulKolom, judul_kolom
+from .model import (
+    Evaluasi,
+    Keputusan,
+    Langkah,
+    Pejabat,
+    Prosedur,
+    Situs,
+    Sop,
+    TandaTanganElektronik,
+    Unit,
+)
 from .navigation import navigation
 from .revisi import Revisi
 from .status import StatusSop
@@ -98,6 +110,9 @@ class StepView:
     pelaksana: list[str]
     symbols: list[SymbolView]
     show_flow: bool  # the row's flow is more than one box continuing to the next row
+    kelengkapan: Daftar
+    output: Daftar
+    keterangan: Daftar
 
 
 @dataclass
@@ -108,6 +123,7 @@ class ProcedureView:
     diagram: str
     steps: list[StepView]
     total: JumlahWaktu | None  # None: the Jumlah waktu row is switched off
+    kolom: JudulKolom
 
 
 @dataclass
@@ -116,6 +132,8 @@ class RefView:
     href: str | None
     note: str | None
     title: str | None = None  # the title it resolved to, when the text says it otherwise
+    dokumen: bool = False  # a document that is not an SOP
+    keterangan: str | None = None  # the document's keterangan, as written
 
 
 @dataclass
@@ -134,7 +152,7 @@ class HistoryRow:
 
     label: str  # `01`
     tanggal: str  # tanggal_revisi as written (or tanggal_pembuatan for revision 00)
-    perubahan: list[str]  # in the author's words
+    perubahan: Daftar  # in the author's words
     href: str  # its permanent page
     changes_href: str | None  # the computed summary on its page
     here: bool  # the page being shown
@@ -156,6 +174,29 @@ class ChangeView:
 
 
 @dataclass
+class PengesahView:
+    """The Disahkan oleh cell, and the electronic-signature statement as printed (in the
+    cell and in the block at the end of the SOP); `pernyataan` None: not signed
+    electronically."""
+
+    pejabat: Pejabat
+    pernyataan: str | None
+    verifikasi: str | None
+    tercetak: bool  # the statement is the paper's own words (a block at the end of the SOP)
+
+
+ELEKTRONIK = "Ditandatangani secara elektronik"
+"""What the page says for `elektronik: true` (no statement written)."""
+
+
+def pengesah_view(pejabat: Pejabat) -> PengesahView:
+    signed = pejabat.elektronik
+    if isinstance(signed, TandaTanganElektronik):
+        return PengesahView(pejabat, signed.pernyataan, signed.verifikasi, True)
+    return PengesahView(pejabat, ELEKTRONIK if signed else None, None, False)
+
+
+@dataclass
 class SopView:
     sop: Sop
     page: str
@@ -167,7 +208,8 @@ class SopView:
     keterkaitan: list[RefView]
     dirujuk_oleh: list[RefView]
     citation: str
-    lists: dict[str, list[str]] = field(default_factory=dict)
+    pengesah: PengesahView
+    lists: dict[str, Daftar] = field(default_factory=dict)
     status: StatusView = field(default_factory=lambda: StatusView(StatusSop("berlaku")))
     revisi: str = "00"  # this revision's number
     revision_url: str = ""  # its permanent URL
@@ -182,6 +224,23 @@ class SopView:
     evaluasi: Evaluasi | None = None
     monitoring: Evaluasi | None = None
     title_id: str | None = None  # explicit id of the page title, when its text needs one
+    kop: list[str] = field(default_factory=list)  # the kop cell's lines, as printed
+    kop_tertulis: bool = False  # the lines are the unit's own `kop` (printed as written)
+    logo: str | None = None  # the kop cell's logo, relative to this page
+    logo_alt: str = ""
+
+
+def _kop(catalog: Catalog, units: list[Unit], page: str,
+         site: SiteUrls) -> tuple[list[str], str | None, str]:
+    """The identity sheet's kop cell: the unit's own kop lines, else the chain of unit
+    names; the logo of the unit (or a unit above it), else the site's."""
+    lines = list(units[-1].kop) if units and units[-1].kop else [u.nama for u in units]
+    owner = next((u for u in reversed(units) if u.logo), None)
+    logo = owner.logo if owner else catalog.situs.logo
+    if logo is None:
+        return lines, None, ""
+    name = owner.nama if owner else catalog.situs.instansi
+    return lines, site.between(page, urls.logo_file(logo)), f"Logo {name}"
 
 
 def _address(units: list[Unit]) -> Unit | None:
@@ -270,6 +329,9 @@ def _procedure_view(sop: Sop, proc: Prosedur, site_total: bool = True) -> Proced
                 pelaksana=flow.step_lanes(step),
                 symbols=symbols,
                 show_flow=not _trivial(result, i, len(proc.langkah) - 1),
+                kelengkapan=daftar(step.kelengkapan),
+                output=daftar(step.output),
+                keterangan=daftar(step.keterangan),
             )
         )
     total = jumlah_waktu(proc, result) if site_total and sop.jumlah_waktu else None
@@ -282,6 +344,7 @@ def _procedure_view(sop: Sop, proc: Prosedur, site_total: bool = True) -> Proced
         diagram=swimlane(proc, title, result),
         steps=steps,
         total=total,
+        kolom=judul_kolom(sop, proc),
     )
 
 
@@ -307,7 +370,7 @@ def _history(catalog: Catalog, sop_id: str, page: str, shown: int,
         href = site.between(page, urls.sop_revision_page(sop_id, rev.nomor))
         rows.append(HistoryRow(
             rev.label, date_text,
-            [] if rev.sop.perubahan is None else as_list(rev.sop.perubahan),
+            daftar(rev.sop.perubahan),
             href, f"{href}#{_changes_anchor(history[i - 1])}" if i else None,
             rev.nomor == shown))
     return rows
@@ -360,6 +423,8 @@ def _ref_view(catalog: Catalog, page: str, ref: Rujukan, own_id: str) -> RefView
         same = title is None or normalise_title(title) == normalise_title(ref.teks)
         return None if same else title
 
+    if ref.dokumen:
+        return RefView(ref.teks, None, "dokumen", dokumen=True, keterangan=ref.keterangan)
     if ref.sop_id is not None:
         note = "SOP ini" if ref.sop_id == own_id else None
         title = other(catalog.sops[ref.sop_id].nama)
@@ -371,6 +436,10 @@ def _ref_view(catalog: Catalog, page: str, ref: Rujukan, own_id: str) -> RefView
         return RefView(ref.teks, href, "teks lengkap belum tersedia di situs ini",
                        other(entry.entry.nama))
     return RefView(ref.teks, None, "tidak tersedia di situs ini", other(ref.judul))
+
+
+DAFTAR_SOP = ("dasar_hukum", "kualifikasi_pelaksana", "peralatan", "peringatan", "pencatatan")
+"""The printed lists of the identity sheet."""
 
 
 def sop_view(catalog: Catalog, sop: Sop, site: SiteUrls, rev: Revisi | None = None,
@@ -397,6 +466,7 @@ def sop_view(catalog: Catalog, sop: Sop, site: SiteUrls, rev: Revisi | None = No
         )
     }
     cite = " ".join(f"SOP {unit_name}{nomor} tentang {sop.nama}".split())
+    kop, logo, logo_alt = _kop(catalog, units, page, site)
     procedures = [_procedure_view(sop, p, site_total) for p in sop.prosedur]
     history = catalog.history(sop.id)
     promised = [*anchors.SOP_SECTIONS, *(p.anchor for p in procedures),
@@ -420,13 +490,8 @@ def sop_view(catalog: Catalog, sop: Sop, site: SiteUrls, rev: Revisi | None = No
             for i in catalog.dirujuk_oleh.get(sop.id, [])
         ],
         citation=f"{cite}, {full_url}",
-        lists={
-            "dasar_hukum": as_list(sop.dasar_hukum),
-            "kualifikasi_pelaksana": as_list(sop.kualifikasi_pelaksana),
-            "peralatan": as_list(sop.peralatan),
-            "peringatan": as_list(sop.peringatan),
-            "pencatatan": as_list(sop.pencatatan),
-        },
+        pengesah=pengesah_view(sop.disahkan_oleh),
+        lists={name: daftar(getattr(sop, name)) for name in DAFTAR_SOP},
         status=_status_view(catalog, catalog.sops[sop.id], page, site),
         revisi=rev.label,
         revision_url=revision_url,
@@ -440,6 +505,10 @@ def sop_view(catalog: Catalog, sop: Sop, site: SiteUrls, rev: Revisi | None = No
         changes=_change_view(catalog, sop.id, rev, page, site),
         evaluasi=tinjauan.terakhir(sop, "evaluasi"),
         monitoring=tinjauan.terakhir(sop, "monitoring"),
+        kop=kop,
+        kop_tertulis=bool(units and units[-1].kop),
+        logo=logo,
+        logo_alt=logo_alt,
     )
 
 
@@ -504,8 +573,11 @@ def unit_context(catalog: Catalog, unit: Unit) -> dict[str, Any]:
         "chain": chain,
         "address": _address(chain),
         "parents": [(u, link(page, urls.unit_page(u.id))) for u in chain[:-1]],
+        # Units with a decree list head their other SOPs "SOP lain unit ini".
+        "others_heading": "SOP lain unit ini" if decrees else "SOP unit ini",
         "children": [(u, link(page, urls.unit_page(u.id))) for u in catalog.children(unit.id)],
         "decrees": decrees,
+        "signatures": {kep.id: pengesah_view(kep.penandatangan) for kep, _ in decrees},
         "others": [(s, link(page, urls.sop_page(s.id))) for s in others],
         "marks": status_marks(catalog),
         "revoked_by": catalog.decree_revoked_by,
@@ -587,6 +659,9 @@ def home_context(catalog: Catalog) -> dict[str, Any]:
     ]
     states = [catalog.status_of(s).status for s in catalog.sops]
     return {
+        "nama_situs": catalog.situs.nama_situs,
+        # A site without situs.yml knows only its name (catalog.default_situs).
+        "instansi": catalog.situs.instansi if catalog.situs_path else None,
         "units": units,
         "sop_count": states.count("berlaku"),
         "revoked_count": states.count("dicabut"),
@@ -595,6 +670,31 @@ def home_context(catalog: Catalog) -> dict[str, Any]:
         "role_index": link(HOME, ROLE_INDEX),
         "law_index": link(HOME, LAW_INDEX),
     }
+
+
+@dataclass(frozen=True)
+class IdentitasView:
+    """The instansi at the foot of every page (the theme's partials/copyright.html)."""
+
+    instansi: str
+    kop: list[str]  # the kop lines, or the instansi's name
+    alamat: list[str]  # the address block, one part per item, ready to print
+
+
+def identitas_view(situs: Situs) -> IdentitasView:
+    a = situs.alamat
+    parts: list[str] = []
+    if a is not None:
+        city = " ".join(x for x in (a.kota, a.kode_pos) if x)
+        parts = [x for x in (
+            a.alamat,
+            a.telepon and f"Telp. {a.telepon}",
+            a.faksimile and f"Faks. {a.faksimile}",
+            city,
+            a.surel and f"Surel: {a.surel}",
+            a.laman and f"Laman: {a.laman}",
+        ) if x]
+    return IdentitasView(situs.instansi, list(situs.kop or [situs.instansi]), parts)
 
 
 def _tree_order(catalog: Catalog) -> list[Unit]:
@@ -643,7 +743,8 @@ def sop_render_key(catalog: Catalog, sop: Sop, site: SiteUrls) -> str:
     """Everything an SOP page depends on, as text: its file, how its links resolve,
     who refers to it, its unit chain and the site's URLs."""
     refs = [
-        (r.teks, r.sop_id, r.eksternal, r.judul, r.sop_id and catalog.sops[r.sop_id].nama,
+        (r.teks, r.sop_id, r.eksternal, r.judul, r.dokumen, r.keterangan,
+         r.sop_id and catalog.sops[r.sop_id].nama,
          r.entry and (r.entry.keputusan.id, r.entry.keputusan.unit, r.entry.position,
                       r.entry.entry.nama))
         for r in catalog.keterkaitan.get(sop.id, [])
@@ -656,7 +757,8 @@ def sop_render_key(catalog: Catalog, sop: Sop, site: SiteUrls) -> str:
     history = [(r.nomor, catalog.digests.get(r.path) or repr(r.sop))
                for r in catalog.revisions.get(sop.id, [])]
     status = (repr(state), replacement and replacement.nama)
-    return repr((digest, refs, backlinks, chain, site, status, history))
+    logo = (catalog.logo_of(sop.unit), catalog.situs.instansi)
+    return repr((digest, refs, backlinks, chain, site, status, history, logo))
 
 
 def _sop_pages(
@@ -768,5 +870,6 @@ def site_shape(catalog: Catalog) -> str:
         [(u.id, u.nama, u.induk) for u in catalog.units.values()],
         [(k.id, k.unit, [(e.nama, e.sop) for e in k.daftar_sop]) for k in catalog.keputusan],
         [role.nama for role in indexes.roles(catalog)],
+        catalog.situs,  # the header, footer and identity sheets of every page
     ))
 

@@ -14,8 +14,12 @@ import difflib
 from dataclasses import dataclass, field
 from typing import Literal
 
+from pydantic import BaseModel
+
 from . import flow
-from .model import Langkah, Prosedur, Sop, as_list
+from .daftar import Nilai, daftar, teks_polos
+from .kolom import BAWAAN, JudulKolom, judul, judul_kolom
+from .model import Langkah, Prosedur, Sop, TandaTanganElektronik, as_list
 
 Jenis = Literal["ditambah", "dihapus", "dipindah", "diubah", "bernomor-baru"]
 SIMILAR = 0.6
@@ -100,9 +104,11 @@ _IDENTITY: list[tuple[str, str]] = [
 ]
 _LISTS: list[tuple[str, str]] = [
     ("dasar_hukum", "Dasar Hukum"), ("kualifikasi_pelaksana", "Kualifikasi Pelaksana"),
-    ("keterkaitan", "Keterkaitan"), ("peralatan", "Peralatan/Perlengkapan"),
+    ("peralatan", "Peralatan/Perlengkapan"),
     ("peringatan", "Peringatan"), ("pencatatan", "Pencatatan dan Pendataan"),
 ]
+"""The printed lists (`daftar`): items compared by text, and by marker where the
+author wrote it."""
 
 
 def _plain(value: object) -> str:
@@ -110,22 +116,45 @@ def _plain(value: object) -> str:
         return "-"
     if isinstance(value, str):
         return " ".join(value.split()) or "-"
-    if hasattr(value, "model_dump"):
-        parts = [str(v) for k, v in value.model_dump().items() if v not in (None, False)]
+    if isinstance(value, TandaTanganElektronik):
+        return _plain(" ".join(x for x in (value.pernyataan, value.verifikasi) if x))
+    if isinstance(value, BaseModel):
+        # Nested models (the signer's statement) by their own text, not as a dict.
+        fields = [getattr(value, name) for name in type(value).model_fields]
+        parts = [_plain(v) if isinstance(v, BaseModel) else str(v)
+                 for v in fields if v is not None and v is not False]
         return ", ".join(" ".join(p.split()) for p in parts)
     return str(value)
 
 
-def _items(value: object) -> list[str]:
+def _refs(value: object) -> list[str]:
+    """Keterkaitan items as written (a document by its name)."""
     if isinstance(value, str):
         return [] if value.strip() in {"-", "–", "—"} else [_plain(value)]
-    return [_plain(getattr(v, "teks", v)) for v in as_list(value)]  # type: ignore[arg-type]
+    return [_plain(getattr(v, "teks", None) or getattr(v, "dokumen", v))
+            for v in as_list(value)]  # type: ignore[arg-type]
 
 
 def _list_changes(label: str, old: list[str], new: list[str]) -> list[Ubah]:
     gone = [Ubah(label, x, None) for x in old if x not in new]
     came = [Ubah(label, None, x) for x in new if x not in old]
     return gone + came
+
+
+def _printed_changes(label: str, old: Nilai, new: Nilai) -> list[Ubah]:
+    """Items added or removed (by text), then items kept whose marker changed other
+    than by their position (`1.` → `2.` after an insertion is not a change; `2.` → `-`
+    or numbers → letters is)."""
+    a, b = daftar(old), daftar(new)
+    texts_a = [" ".join(t.split()) for t in a.teks]
+    texts_b = [" ".join(t.split()) for t in b.teks]
+    out = _list_changes(label, texts_a, texts_b)
+    styles = {" ".join(x.teks.split()): x for x in a.butir} if not a.kosong else {}
+    for item in b.butir if not b.kosong else ():
+        before = styles.get(" ".join(item.teks.split()))
+        if before is not None and before.gaya != item.gaya and before.tanda != item.tanda:
+            out.append(Ubah(f"{label} (tanda)", before.baris, item.baris))
+    return out
 
 
 def identity_changes(old: Sop, new: Sop) -> list[Ubah]:
@@ -135,7 +164,24 @@ def identity_changes(old: Sop, new: Sop) -> list[Ubah]:
         if a != b:
             out.append(Ubah(label, a, b))
     for name, label in _LISTS:
-        out += _list_changes(label, _items(getattr(old, name)), _items(getattr(new, name)))
+        out += _printed_changes(label, getattr(old, name), getattr(new, name))
+        if name == "kualifikasi_pelaksana":  # the order of the identity sheet
+            out += _list_changes("Keterkaitan", _refs(old.keterkaitan),
+                                 _refs(new.keterkaitan))
+    return out
+
+
+def _heading_changes(old: JudulKolom, new: JudulKolom) -> list[Ubah]:
+    """The table's headings as printed (`Judul kolom Kelengkapan: «Kelengkapan» menjadi
+    «Sumber Data»`), and whether column numbers are printed."""
+    out: list[Ubah] = []
+    for name, default in BAWAAN.items():
+        a, b = getattr(old, name), getattr(new, name)
+        if a != b:
+            out.append(Ubah(f"Judul kolom {default}", a, b))
+    if bool(old.nomor) != bool(new.nomor):
+        out.append(Ubah("Nomor kolom", "dicetak" if old.nomor else "tidak dicetak",
+                        "dicetak" if new.nomor else "tidak dicetak"))
     return out
 
 
@@ -178,16 +224,17 @@ def match_steps(old: list[Langkah], new: list[Langkah]) -> tuple[
     return sorted(pairs), moved
 
 
-def _step_fields(proc_old: Prosedur, proc_new: Prosedur, old: Langkah,
-                 new: Langkah) -> list[Ubah]:
+def _step_fields(kolom: JudulKolom, old: Langkah, new: Langkah) -> list[Ubah]:
     out: list[Ubah] = []
     values = [
         ("Kegiatan", old.kegiatan, new.kegiatan),
         ("Pelaksana", "; ".join(flow.step_lanes(old)), "; ".join(flow.step_lanes(new))),
-        (proc_new.label_kelengkapan, old.kelengkapan, new.kelengkapan),
+        (kolom.kelengkapan, teks_polos(old.kelengkapan) or None,
+         teks_polos(new.kelengkapan) or None),
         ("Waktu", old.waktu, new.waktu),
-        ("Output", old.output, new.output),
-        ("Keterangan", old.keterangan, new.keterangan),
+        (kolom.output, teks_polos(old.output) or None, teks_polos(new.output) or None),
+        (kolom.keterangan, teks_polos(old.keterangan) or None,
+         teks_polos(new.keterangan) or None),
     ]
     for label, a, b in values:
         if _plain(a) != _plain(b):
@@ -199,20 +246,23 @@ def _label(proc: Prosedur, no: int) -> str:
     return f"{proc.kode}.{no}" if proc.kode else str(no)
 
 
-def procedure_changes(old: Prosedur, new: Prosedur) -> PerubahanProsedur:
+def procedure_changes(old: Prosedur, new: Prosedur, kolom_lama: JudulKolom | None = None,
+                      kolom_baru: JudulKolom | None = None) -> PerubahanProsedur:
+    """What changed in one procedure; `kolom_lama`/`kolom_baru`: the headings printed over
+    each table (with the SOP's `kolom`; default: the procedure's own)."""
+    kolom_lama = kolom_lama or judul(None, old.kolom, old.label_kelengkapan, len(old.pelaksana))
+    kolom_baru = kolom_baru or judul(None, new.kolom, new.label_kelengkapan, len(new.pelaksana))
     result = PerubahanProsedur(new.kode, _heading(new), "diubah", old, new)
-    for label, was, now in (("Judul", old.judul, new.judul),
-                            ("Judul kolom masukan", old.label_kelengkapan,
-                             new.label_kelengkapan)):
-        if _plain(was) != _plain(now):
-            result.kolom.append(Ubah(label, _plain(was), _plain(now)))
+    if _plain(old.judul) != _plain(new.judul):
+        result.kolom.append(Ubah("Judul", _plain(old.judul), _plain(new.judul)))
+    result.kolom += _heading_changes(kolom_lama, kolom_baru)
     result.pelaksana_ditambah = [x for x in new.pelaksana if x not in old.pelaksana]
     result.pelaksana_dihapus = [x for x in old.pelaksana if x not in new.pelaksana]
     pairs, moved = match_steps(old.langkah, new.langkah)
     entries: list[tuple[int, int, LangkahBerubah]] = []  # sort: new position, old position
     for i, j in pairs + moved:
         a, b = old.langkah[i], new.langkah[j]
-        changed = tuple(_step_fields(old, new, a, b))
+        changed = tuple(_step_fields(kolom_baru, a, b))
         if (i, j) in moved:
             jenis: Jenis = "dipindah"
         elif changed:
@@ -292,7 +342,8 @@ def changes(old: Sop, new: Sop, dari: int, ke: int) -> Perubahan:
         news = {"#": new.prosedur[0]}
     for k, proc in news.items():
         if k in olds:
-            found = procedure_changes(olds[k], proc)
+            found = procedure_changes(olds[k], proc, judul_kolom(old, olds[k]),
+                                      judul_kolom(new, proc))
             if not found.kosong:
                 result.prosedur.append(found)
         else:

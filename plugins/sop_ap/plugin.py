@@ -1,8 +1,10 @@
 """The `sop-ap` MkDocs plugin: a thin adapter from the core to MkDocs.
 
-on_config: locate the data, install the Mermaid script and the page assets.
+on_config: locate the data, take the site's identity from situs.yml (name, description,
+           address, logo and favicon), install the Mermaid script and the page assets.
 on_files:  load + validate the data (stop the build on errors), add the
-           generated pages and the navigation.
+           generated pages, the logos and the navigation.
+on_env:    the instansi's kop and address for the footer of every page (theme/).
 on_nav / on_page_context: each page's sidebar folds long lists of units
            (`sidebar.py`), so pages do not grow with the number of units; indexed
            pages get their search weight and metadata (`search.py`).
@@ -30,6 +32,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any, cast
 
+from jinja2 import Environment
+from markupsafe import escape
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -43,14 +47,17 @@ from mkdocs.utils import clean_directory
 from mkdocs.utils.templates import TemplateContext
 
 from . import search, urls
-from .catalog import Catalog, load_catalog
-from .loader import FileCache, shown_path
+from .catalog import Catalog, default_situs, load_catalog
+from .loader import FileCache, read_situs, shown_path
+from .model import Situs
 from .navigation import navigation
 from .pages import (
     GeneratedPage,
+    IdentitasView,
     RenderCache,
     TemplateFailure,
     environment,
+    identitas_view,
     site_pages,
     site_shape,
 )
@@ -75,8 +82,10 @@ class SopApConfig(base.Config):
     """Folder of the SOP data, relative to mkdocs.yml."""
     templates_dir = c.Optional(c.Type(str))
     """Folder with templates overriding the built-in ones (same file names)."""
-    mermaid_source = c.Type(str, default="node_modules/mermaid/dist/mermaid.min.js")
-    """The pinned Mermaid from npm (`npm ci`), relative to mkdocs.yml."""
+    mermaid_source = c.Optional(c.Type(str))
+    """The pinned Mermaid, relative to mkdocs.yml. Default: the site's own
+    `node_modules/mermaid/dist/mermaid.min.js` (`npm ci` beside mkdocs.yml), else the one
+    installed with sop-ap (its checkout's node_modules, see `mermaid_script`)."""
     mermaid_target = c.Type(str, default="assets/javascripts/mermaid.min.js")
     """Where Mermaid is copied inside docs_dir (use the same path as mermaid2's `javascript`)."""
     cache_dir = c.Type(str, default=".cache/sop-ap")
@@ -116,6 +125,7 @@ class SopApPlugin(BasePlugin[SopApConfig]):
         self.shape: str | None = None
         self.search_pages: dict[str, search.PageSearch] = {}
         self.roots_seconds = 0.0
+        self.identitas: IdentitasView | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this instance (and its caches) across serve rebuilds.
@@ -141,16 +151,21 @@ class SopApPlugin(BasePlugin[SopApConfig]):
             )
         if self.templates_dir:
             config.watch.append(str(self.templates_dir))
+        situs = read_situs(self.data_dir)
+        if situs is not None:
+            apply_situs(config, situs, serving=self.command == "serve",
+                        logo_exists=bool(situs.logo and (self.data_dir / situs.logo).is_file()))
         install_mermaid(
-            root / self.config.mermaid_source, Path(config.docs_dir) / self.config.mermaid_target
+            mermaid_script(root, self.config.mermaid_source),
+            Path(config.docs_dir) / self.config.mermaid_target,
         )
         config.extra_css.append(CSS)
         config.extra_javascript.append(JS)
+        # sop-ap's templates (footer with the instansi, search box, indexed-page marks)
+        # override Material's; a site's own custom_dir still overrides both.
+        theme = config.theme
+        theme.dirs.insert(1 if theme.custom_dir else 0, str(search.THEME_DIR))
         if self.config.search:
-            # sop-ap's templates (search box, indexed-page marks) override Material's;
-            # a site's own custom_dir still overrides both.
-            theme = config.theme
-            theme.dirs.insert(1 if theme.custom_dir else 0, str(search.THEME_DIR))
             config.extra_javascript.append(SEARCH_JS)
         if self.command == "serve":
             config.extra_javascript.append(STATUS_JS)
@@ -166,7 +181,9 @@ class SopApPlugin(BasePlugin[SopApConfig]):
             return self._add_pages(files, config)
 
     def _add_pages(self, files: Files, config: MkDocsConfig) -> Files:
-        catalog = self._load()
+        catalog = self._load(config.site_name)
+        # A site without situs.yml has no instansi to name in the footer.
+        self.identitas = identitas_view(catalog.situs) if catalog.situs_path else None
         documents = [f.src_uri for f in files.documentation_pages()]
         self._check_templates()
         env = environment(self.templates_dir)
@@ -174,7 +191,8 @@ class SopApPlugin(BasePlugin[SopApConfig]):
             pages = site_pages(catalog, env, config.site_url, with_home=HOME not in documents,
                                cache=self.render_cache,
                                use_directory_urls=config.use_directory_urls,
-                               siklus=self.siklus)
+                               siklus=self.siklus,
+                               site_total=catalog.situs.jumlah_waktu)
         except TemplateFailure as exc:
             raise PluginError(f"sop-ap: {exc}") from None
         for page in pages:
@@ -195,6 +213,9 @@ class SopApPlugin(BasePlugin[SopApConfig]):
                   (SEARCH_JS, "search.js")]
         for uri, name in assets:
             files.append(File.generated(config, uri, abs_src_path=str(ASSETS / name)))
+        for logo in catalog.logos:
+            files.append(File.generated(config, urls.logo_file(logo),
+                                        abs_src_path=str(self.data_dir / logo)))
         if self.command == "serve":
             status = {"errors": [str(p) for p in self.serve_errors]}
             files.append(File.generated(config, STATUS, content=json.dumps(status)))
@@ -238,6 +259,11 @@ class SopApPlugin(BasePlugin[SopApConfig]):
         print(serve_banner(server.url, shown_path(self.data_dir)), file=sys.stderr, flush=True)
         return server
 
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        # For the theme's partials/copyright.html: the instansi at the foot of every page.
+        env.globals["sop_ap_identitas"] = self.identitas
+        return env
+
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         self.sidebar = Sidebar(nav, self.unit_pages, self.config.nav_unit_limit,
                                home_lists_units=self.home_generated)
@@ -272,9 +298,10 @@ class SopApPlugin(BasePlugin[SopApConfig]):
                  f"(kata dasar tersembunyi: {self.roots_seconds:.2f} detik)")
         self.roots_seconds = 0.0
 
-    def _load(self) -> Catalog:
+    def _load(self, site_name: str) -> Catalog:
         try:
-            catalog, problems, _ = load_catalog(self.data_dir, self.file_cache, self.drafts)
+            catalog, problems, _ = load_catalog(self.data_dir, self.file_cache, self.drafts,
+                                                site_name)
         except DataError as exc:
             if self.command != "serve":
                 raise PluginError(str(exc)) from None
@@ -287,7 +314,8 @@ class SopApPlugin(BasePlugin[SopApConfig]):
                     "belum ada data yang valid: situs ditampilkan tanpa SOP sampai kesalahan "
                     "diperbaiki")
             print(f"\nsop-ap: {exc}\nsop-ap: {kept}.\n", file=sys.stderr, flush=True)
-            return self.last_good if self.last_good is not None else Catalog()
+            return self.last_good if self.last_good is not None else Catalog(
+                situs=default_situs(site_name))
         self.serve_errors = []
         for problem in problems:
             if problem.severity == "note":
@@ -366,13 +394,48 @@ def _same(path: Path, data: bytes) -> bool:
     return path.read_bytes() == data
 
 
+def apply_situs(config: MkDocsConfig, situs: Situs, serving: bool, logo_exists: bool) -> None:
+    """The site's identity from situs.yml in MkDocs' configuration: name, description,
+    published address (not under `mkdocs serve`, which serves at its own address), and the
+    logo as Material's header logo and favicon (copied into the site by on_files; a missing
+    file is an error of the data, reported when it loads)."""
+    # Material prints site_name and site_description into the page without escaping
+    # (trusting mkdocs.yml); from the data they come as escaped HTML (Markup: `| e` in
+    # Material's templates leaves it as it is).
+    config.site_name = escape(situs.nama_situs)
+    if situs.deskripsi:
+        config.site_description = escape(situs.deskripsi)
+    if situs.alamat_situs and not serving:
+        config.site_url = situs.alamat_situs.rstrip("/") + "/"
+    if situs.logo and logo_exists:
+        config.theme["logo"] = urls.logo_file(situs.logo)
+        config.theme["favicon"] = urls.logo_file(situs.logo)
+
+
+MERMAID = "node_modules/mermaid/dist/mermaid.min.js"
+INSTALLED_FROM = Path(__file__).resolve().parent.parent.parent
+"""The checkout sop-ap is installed from (`pip install -e .`, as `python3 dev.py` does);
+its `npm ci` put the pinned Mermaid in its node_modules."""
+
+
+def mermaid_script(root: Path, configured: str | None) -> Path:
+    """The pinned Mermaid: `mermaid_source` when set, else the site's own node_modules
+    (`npm ci` beside mkdocs.yml), else the one installed with sop-ap."""
+    candidates = ([root / configured] if configured
+                  else [root / MERMAID, INSTALLED_FROM / MERMAID])
+    for path in candidates:
+        if path.is_file():
+            return path
+    looked = " atau ".join(str(p) for p in candidates)
+    raise PluginError(
+        f"sop-ap: Mermaid tidak ditemukan (dicari di {looked}): jalankan `npm ci` di folder "
+        "yang memuat mkdocs.yml (package.json ada di sana), atau tulis `mermaid_source:` "
+        "pada plugin sop-ap di mkdocs.yml dengan letak mermaid.min.js"
+    )
+
+
 def install_mermaid(source: Path, target: Path) -> None:
     """Copy the pinned Mermaid into docs_dir (for mermaid2), with raised size limits."""
-    if not source.is_file():
-        raise PluginError(
-            f"sop-ap: Mermaid tidak ditemukan di {source}: jalankan `npm ci` (perintah di "
-            "README sudah menjalankannya)"
-        )
     content = source.read_bytes() + b"".join(
         (ASSETS / name).read_bytes() for name in ("mermaid-limits.js", "swimlane-tidy.js"))
     if target.is_file() and target.read_bytes() == content:

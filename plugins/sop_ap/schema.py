@@ -17,6 +17,7 @@ _TITLES = {
     "sop": "SOP AP: satu SOP",
     "unit": "SOP AP: daftar unit (unit.yml)",
     "keputusan": "SOP AP: keputusan penetapan SOP",
+    "situs": "SOP AP: identitas situs dan instansi (situs.yml)",
 }
 
 

@@ -22,6 +22,7 @@ CATALOG_JSON = "katalog.json"
 
 SOP_DIR = "sop"
 UNIT_DIR = "unit"
+LOGO_DIR = "assets/sop-ap/logo"
 
 RESERVED_IDS = {
     "index": "MkDocs menjadikan `{folder}/index.md` halaman folder itu sendiri "
@@ -57,6 +58,11 @@ def sop_revision_page(sop_id: str, nomor: int) -> str:
 def unit_page(unit_id: str) -> str:
     """Path of a unit's page inside docs."""
     return f"{UNIT_DIR}/{unit_id}.md"
+
+
+def logo_file(logo: str) -> str:
+    """Where a logo of the data folder (`logo.png`, `logo/bps.png`) is copied in the site."""
+    return f"{LOGO_DIR}/{logo}"
 
 
 def page_url(page: str, use_directory_urls: bool = True) -> str:

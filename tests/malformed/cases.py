@@ -7,8 +7,10 @@ A folder is made from one of two valid starting points, then broken:
 * `shipped`: `tests/malformed/base/`, a frozen copy of the repository's
   `sop_data/` (frozen so that editing the real data never moves a line here).
   Its files are `S` (the IKU SOP, 281 lines), `K` (the decree, 101 lines) and
-  `U` (`unit.yml`, 29 lines); the line numbers below are those of these files.
-* `mini`: `MINI_UNIT` and `MINI_SOP` below, small enough to count lines by eye.
+  `U` (`unit.yml`, 29 lines), and `situs.yml`; the line numbers below are those of
+  these files.
+* `mini`: `MINI_UNIT`, `MINI_SITUS` and `MINI_SOP` below, small enough to count lines
+  by eye.
 
 Then `edits` replace one exact text (which must occur exactly once) or append
 to a file, `files` add, replace (or, with None, delete) whole files, and
@@ -47,6 +49,7 @@ UNITS = "(unit yang ada: kota-mojokerto, setda, organisasi)"
 EMPTY = "berkas ini kosong: tulis isinya, atau hapus berkasnya"
 
 MINI_UNIT = "unit:\n  - id: organisasi\n    nama: Bagian Organisasi\n"
+MINI_SITUS = "nama_situs: SOP AP Uji\ninstansi: Instansi Uji\n"  # synthetic
 
 MINI_SOP = (
     "id: mini\n"  # 1
@@ -187,6 +190,7 @@ class Case:
             shutil.copytree(BASE, dest, dirs_exist_ok=True)
         elif self.base == "mini":
             _write(dest / U, MINI_UNIT)
+            _write(dest / "situs.yml", MINI_SITUS)
             _write(dest / M, MINI_SOP)
         elif self.base != "empty":
             raise ValueError(f"{self.name}: unknown base {self.base!r}")
@@ -690,7 +694,8 @@ CASES: list[Case] = [
     Case(
         "decree-elektronik-ya",
         "K line 83: `elektronik: ya` in penandatangan",
-        (E(K, 83, 15, "penandatangan.elektronik", "harus berupa true atau false, tetapi tertulis 'ya'"),),
+        (E(K, 83, 15, "penandatangan.elektronik",
+           "harus berupa true atau false atau kumpulan kolom (nama: nilai), tetapi tertulis 'ya'"),),
         edits=(after(K, "  nip: 19590100 198712 1 002\n", "  elektronik: ya\n"),),
         errors=1,
     ),
@@ -1539,6 +1544,50 @@ CASES: list[Case] = [
         files={U: "units: []\nunit:\n  - id: organisasi\n    nama: Bagian Organisasi\n"},
         bom_crlf=(U,),
     ),
+    # ------------------------------------------------------------------ as printed
+    Case(
+        "tanda-empty",
+        "mini line 11 becomes a dasar_hukum list whose item 2 writes `tanda: \"\"` (the "
+        "value starts at line 13 column 12)",
+        (E(M, 13, 12, "dasar_hukum[ke-2].tanda", "tanda tidak boleh kosong; tulis tanda persis "
+           'seperti tercetak, mis. "2.", "a." atau "-", atau hapus tanda'),),
+        base="mini",
+        edits=(Edit(M, 'dasar_hukum: "-"\n', "dasar_hukum:\n  - UU Nomor 1 Tahun 2020\n"
+                    '  - tanda: ""\n    teks: UU Nomor 2 Tahun 2020\n'),),
+    ),
+    Case(
+        "tanda-numbering-word-on-one-item",
+        "mini line 14 becomes a peralatan list whose item 1 writes "
+        "`tanda: huruf` (only for {tanda, butir}); the value starts at line 15 column 12",
+        (E(M, 15, 12, "peralatan[ke-1].tanda", "tanda 'huruf' hanya untuk daftar berbentuk "
+           "{tanda, butir}; untuk satu butir tulis tanda persis seperti tercetak, mis. "
+           'tanda: "2." atau tanda: "b."'),),
+        base="mini",
+        edits=(Edit(M, 'peralatan: "-"\n', "peralatan:\n  - tanda: huruf\n"
+                    "    teks: Komputer\n"),),
+    ),
+    Case(
+        "tanda-too-long",
+        "mini: an output cell {tanda, butir} whose tanda is a sentence (line 25, column 18)",
+        (E(M, 25, 18, "prosedur[A].langkah[1].output.tanda",
+           "tanda 'Lihat catatan di bawah ini' terlalu panjang (paling banyak 12 karakter, "
+           'satu baris): tanda hanya penomoran atau poin, mis. "2." atau "-"; teks butir '
+           "ditulis di `teks`"),),
+        base="mini",
+        edits=(after(M, STEP1_END, "        output:\n          tanda: Lihat catatan di bawah "
+                     "ini\n          butir: [Konsep surat]\n"),),
+    ),
+    Case(
+        "label-kelengkapan-and-kolom-kelengkapan",
+        "mini: procedure A writes both label_kelengkapan (line 20, value at column 24) and "
+        "kolom.kelengkapan",
+        (E(M, 20, 24, "prosedur[A].label_kelengkapan", "judul kolom kelengkapan ditulis dua "
+           "kali (label_kelengkapan dan kolom.kelengkapan); tulis salah satu saja, mis. hanya "
+           "kolom.kelengkapan"),),
+        base="mini",
+        edits=(after(M, "    pelaksana: [Staf, Kabag]\n", "    label_kelengkapan: Sumber Data\n"
+                     "    kolom:\n      kelengkapan: Sumber Data\n"),),
+    ),
 ]
 
 # Status, revisions and the review cycle (tests/test_revisi.py has the rules between files).
@@ -1573,6 +1622,49 @@ CASES += [
         (E("organisasi/mini.revisi/lama.yml", 1, 1, "", "berkas revisi terdahulu dinamai dengan nomor revisinya, mis. mini.revisi/01.yml: ganti nama berkas ini"),),
         base="mini",
         files={"organisasi/mini.revisi/lama.yml": MINI_SOP},
+        errors=1,
+    ),
+]
+
+# ------------------------------------------------------------------ site identity (situs.yml)
+ST = "situs.yml"
+CASES += [
+    Case(
+        "situs-logo-file-missing",
+        "mini: situs.yml names logo.png, which is not in the data folder",
+        (E(ST, 3, 7, "logo", "berkas logo 'logo.png' tidak ada di folder data: simpan gambar "
+           "logo di folder data dengan nama itu (jalur relatif terhadap folder data), atau "
+           "perbaiki namanya"),),
+        base="mini",
+        edits=(Edit(ST, None, "logo: logo.png\n"),),
+        errors=1,
+    ),
+    Case(
+        "situs-logo-not-an-image",
+        "mini: the logo is a .gif",
+        (E(ST, 3, 7, "logo", "'logo.gif' bukan berkas gambar yang dapat dipakai sebagai logo: "
+           "gunakan berkas .png, .jpg, .jpeg, .svg atau .webp"),),
+        base="mini",
+        edits=(Edit(ST, None, "logo: logo.gif\n"),),
+        errors=1,
+    ),
+    Case(
+        "unit-logo-outside-the-data-folder",
+        "mini: a unit's logo written as ../logo.png",
+        (E(U, 4, 11, "unit[organisasi].logo", "'../logo.png' bukan jalur berkas di dalam folder "
+           "data: tulis jalur relatif terhadap folder data dengan garis miring biasa, mis. "
+           "`logo.png` atau `logo/bagian.png`"),),
+        base="mini",
+        edits=(Edit(U, None, "    logo: ../logo.png\n"),),
+        errors=1,
+    ),
+    Case(
+        "situs-address-without-scheme",
+        "mini: alamat_situs written without https://",
+        (E(ST, 3, 15, "alamat_situs", "'sop.contoh.go.id' bukan alamat situs: tulis alamat "
+           "lengkap yang diawali http:// atau https://, mis. `https://sop.contoh.go.id/`"),),
+        base="mini",
+        edits=(Edit(ST, None, "alamat_situs: sop.contoh.go.id\n"),),
         errors=1,
     ),
 ]
