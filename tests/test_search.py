@@ -47,7 +47,7 @@ def test_index_holds_the_pages_to_find_and_not_the_rest(shipped_site: Path) -> N
     for record in pages.values():  # no Mermaid source, no navigation, no citation copy
         text = record["content"]
         assert "swimlane-beta" not in text and "ignoreCrossLaneEdges" not in text
-        assert "Kembali ke atas" not in text and "Made with Material" not in text
+        assert "Kembali ke atas" not in text and "Dibuat dengan" not in text and "Material for MkDocs" not in text
     assert not (shipped_site / "search" / "search_index.json").exists()  # lunr is gone
 
 
