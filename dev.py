@@ -51,7 +51,8 @@ def fingerprint() -> str:
 
 def setup() -> None:
     if sys.version_info < (3, 11, 5):
-        sys.exit(f"Python 3.11.5 or newer is needed (this is {sys.version.split()[0]})")
+        sys.exit(f"diperlukan Python 3.11.5 atau yang lebih baru (yang terpasang: "
+                 f"{sys.version.split()[0]})")
     wanted = fingerprint()
     mermaid = ROOT / "node_modules" / "mermaid" / "dist" / "mermaid.min.js"
     if STAMP.is_file() and STAMP.read_text() == wanted and mermaid.is_file():
@@ -62,7 +63,7 @@ def setup() -> None:
     run(PYTHON, "-m", "pip", "install", "-q", "--require-hashes", "-r", "requirements.lock")
     run(PYTHON, "-m", "pip", "install", "-q", "--no-deps", "--no-build-isolation", "-e", ".")
     if shutil.which("npm") is None and not apt_install("nodejs", "npm"):
-        sys.exit("npm is needed to install Mermaid (Debian: apt-get install nodejs npm)")
+        sys.exit("npm diperlukan untuk memasang Mermaid (Debian: apt-get install nodejs npm)")
     run("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error")
     STAMP.write_text(wanted)
 
@@ -114,10 +115,21 @@ def test(args: list[str]) -> int:
     return code or (1 if failed else 0)
 
 
+USAGE = """cara pakai: python3 dev.py PERINTAH
+
+  serve   bangun situs dari sop_data/ dan buka di http://127.0.0.1:8000 (setiap perubahan
+          data langsung dibangun ulang; hentikan dengan Ctrl+C)
+  test    jalankan ruff, mypy --strict, lalu seluruh pengujian
+  setup   siapkan .venv dan Mermaid saja
+
+Setiap perintah menyiapkan sendiri apa yang diperlukannya (.venv dari requirements.lock,
+Mermaid dari package-lock.json)."""
+
+
 def main() -> int:
     commands = {"serve": serve, "test": test, "setup": lambda _: setup() or 0}
     if len(sys.argv) < 2 or sys.argv[1] not in commands:
-        print(__doc__)
+        print(USAGE)
         return 2
     return commands[sys.argv[1]](sys.argv[2:])
 

@@ -63,4 +63,4 @@ def test_a_failed_build_stops_the_benchmark(tmp_path: Path) -> None:
     with pytest.raises(SystemExit) as stop:
         bench.build(project, tmp_path / "site", strict=True)
     assert "build failed" in str(stop.value)
-    assert "unknown field 'peringtan'" in str(stop.value)
+    assert "kolom 'peringtan' tidak dikenal" in str(stop.value)

@@ -33,10 +33,11 @@ def test_keterkaitan_by_id_title_self_and_unresolved() -> None:
         ("pola-alur", "pola-alur"), ("Contoh Pola Alur", "pola-alur"), ("SOP yang Tidak Ada", None)]
     assert [str(p) for p in problems] == [
         f"{PATTERNS.relative_to(Path.cwd()) if PATTERNS.is_relative_to(Path.cwd()) else PATTERNS}"
-        "/contoh/pola-alur.yml:21:5: keterkaitan[3]: warning: keterkaitan 'SOP yang Tidak Ada' "
-        "tidak cocok dengan id atau judul SOP mana pun; ditampilkan sebagai teks. Bila yang "
-        "dirujuk dokumen yang bukan SOP (mis. Renstra), tulis {dokumen: ...}; bila SOP "
-        "unit/instansi lain yang tidak dimuat di situs ini, tulis {teks: ..., eksternal: true}"
+        "/contoh/pola-alur.yml:21:5: keterkaitan[ke-3]: PERINGATAN: keterkaitan 'SOP yang "
+        "Tidak Ada' tidak cocok dengan id atau judul SOP mana pun; ditampilkan sebagai teks. "
+        "Bila yang dirujuk dokumen yang bukan SOP (mis. Renstra), tulis {dokumen: ...}; bila "
+        "SOP unit/instansi lain yang tidak dimuat di situs ini, tulis {teks: ..., eksternal: "
+        "true}; bila SOP di data ini, betulkan judulnya atau tulis {teks: ..., sop: <id>}"
     ]
     assert catalog.dirujuk_oleh == {}  # an SOP listing itself is no backlink
 
@@ -67,9 +68,10 @@ def test_cross_file_errors(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
     result = load_dir(Path("d"))
     _, problems = build_catalog(result)
     assert sorted(str(p) for p in problems if p.severity == "error") == [
-        "d/contoh/salinan.yml:3:5: id: SOP id 'pola-alur' is already used by d/contoh/pola-alur.yml",
-        "d/keputusan/kep.yml:21:10: daftar_sop[1].sop: SOP id 'hilang' does not exist (remove "
-        "`sop:` while the full text is not available)",
+        "d/contoh/salinan.yml:3:5: id: id SOP 'pola-alur' sudah dipakai oleh "
+        "d/contoh/pola-alur.yml: beri id lain",
+        "d/keputusan/kep.yml:21:10: daftar_sop[ke-1].sop: id SOP 'hilang' tidak ada (hapus "
+        "`sop:` selama naskah lengkap SOP itu belum tersedia)",
     ]
     with pytest.raises(DataError):
         load_catalog(Path("d"))
@@ -84,8 +86,8 @@ def test_unknown_unit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     _, problems = build_catalog(load_dir(Path("d")))
     assert [str(p) for p in problems if p.severity == "error"] == [
-        "d/contoh/pola-alur.yml:4:7: unit: unit 'bagian-lain' does not exist "
-        "(units: pemda-contoh, bagian-umum)"
+        "d/contoh/pola-alur.yml:4:7: unit: unit 'bagian-lain' tidak ada "
+        "(unit yang ada: pemda-contoh, bagian-umum)"
     ]
 
 

@@ -15,7 +15,7 @@ from sop_ap.cli import main
 def test_check_shipped_data(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)
     assert main(["check", "sop_data"]) == 0
-    assert capsys.readouterr().out == "4 file(s) checked: 0 error(s), 0 warning(s)\n"
+    assert capsys.readouterr().out == "4 berkas diperiksa: 0 kesalahan, 0 peringatan\n"
 
 
 def test_warnings_fail_only_with_strict(capsys: pytest.CaptureFixture[str],
@@ -25,8 +25,8 @@ def test_warnings_fail_only_with_strict(capsys: pytest.CaptureFixture[str],
     assert main(["check", "data", "--strict"]) == 1
     out = capsys.readouterr().out.splitlines()
     # The synthetic data has no situs.yml: check notes it (a note fails nothing).
-    assert "data/situs.yml:1:1: note: berkas ini belum ada" in "\n".join(out)
-    assert out[-1] == "3 file(s) checked: 0 error(s), 1 warning(s), 1 note(s)"
+    assert "data/situs.yml:1:1: CATATAN: berkas ini belum ada" in "\n".join(out)
+    assert out[-1] == "3 berkas diperiksa: 0 kesalahan, 1 peringatan, 1 catatan"
 
 
 def test_console_command_reports_errors(tmp_path: Path) -> None:
@@ -36,8 +36,8 @@ def test_console_command_reports_errors(tmp_path: Path) -> None:
     result = subprocess.run([Path(sys.executable).parent / "sop-ap", "check"], cwd=tmp_path,
                             capture_output=True, text=True)
     assert result.returncode == 1
-    assert "prosedur[A].langkah[10].waktu: expected text, found a list" in result.stdout
-    assert result.stdout.endswith("4 file(s) checked: 1 error(s), 0 warning(s)\n")
+    assert "prosedur[A].langkah[10].waktu: harus berupa teks, tetapi tertulis daftar" in result.stdout
+    assert result.stdout.endswith("4 berkas diperiksa: 1 kesalahan, 0 peringatan\n")
     assert "Traceback" not in result.stderr
 
 
@@ -45,3 +45,24 @@ def test_schema_command(tmp_path: Path) -> None:
     assert main(["schema", str(tmp_path)]) == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == ["keputusan.json", "situs.json", "sop.json",
                                                            "unit.json"]
+
+
+def test_help_and_usage_errors_are_in_indonesian(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as done:
+        main(["check", "-h"])
+    assert done.value.code == 0
+    out = capsys.readouterr().out
+    assert out.startswith("cara pakai: sop-ap check [-h] [--strict | --no-strict] [FOLDER_DATA]")
+    for words in ("argumen:", "pilihan:", "tampilkan bantuan ini lalu keluar",
+                  "hanya kesalahan yang dianggap gagal"):
+        assert words in out
+    with pytest.raises(SystemExit) as done:
+        main(["check", "--strict", "--no-strict"])
+    assert done.value.code == 2
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        "sop-ap check: kesalahan: argumen --no-strict: tidak boleh dipakai bersama --strict")
+    with pytest.raises(SystemExit):
+        main(["periksa"])
+    assert "pilihan tidak dikenal: 'periksa' (pilih dari 'check', 'schema', 'init')" in (
+        capsys.readouterr().err)
+

@@ -75,9 +75,7 @@ def test_joint_rows_in_other_lanes_are_never_wired_all_to_all() -> None:
     p = proc({"no": 1, "pelaksana": ["A", "B"]}, {"no": 2, "pelaksana": ["A", "C"]},
              lanes=["A", "B", "C"])
     assert messages(p) == [
-        "langkah.0: step 1 has boxes in A, B that continue to step 2, whose boxes are in A, "
-        "C: say which box goes where (under simbol, ke: {langkah: 2, pelaksana: …} for each "
-        "box), or write rapat: true if step 1 is a meeting that leaves through one box"
+        "langkah.0: langkah 1 mempunyai kotak di A, B yang berlanjut ke langkah 2, yang kotaknya di A, C: sebutkan kotak mana menuju ke mana (di bawah simbol, ke: {langkah: 2, pelaksana: …} untuk setiap kotak), atau tulis rapat: true bila langkah 1 adalah rapat yang keluar melalui satu kotak",
     ]
     assert not any(a[0] == "1:A:proses" and a[1] == "2:C:proses" for a in arrows(p))
 
@@ -138,11 +136,11 @@ def test_unknown_lanes_and_targets() -> None:
         {"no": 4, "lanjut": {"langkah": 1, "pelaksana": "B"}},
     )
     assert messages(p) == [
-        "langkah.0.pelaksana.1: 'C' is not a lane of procedure X (lanes: A, B)",
-        "langkah.2.keputusan.pelaksana: 'D' is not a lane of procedure X (lanes: A, B)",
-        "langkah.1.lanjut: step 9 does not exist (steps: 1, 2, 3, 4)",
-        "langkah.2.keputusan.cabang.b: step 8 does not exist (steps: 1, 2, 3, 4)",
-        "langkah.3.lanjut: step 1 has no symbol 'B' (its symbols: A (proses); C (proses))",
+        "langkah.0.pelaksana.1: 'C' bukan kolom pelaksana prosedur X (kolom pelaksana: A, B); betulkan ejaannya, atau tambahkan ke daftar pelaksana prosedur",
+        "langkah.2.keputusan.pelaksana: 'D' bukan kolom pelaksana prosedur X (kolom pelaksana: A, B); betulkan ejaannya, atau tambahkan ke daftar pelaksana prosedur",
+        "langkah.1.lanjut: langkah 9 tidak ada (langkah yang ada: 1, 2, 3, 4)",
+        "langkah.2.keputusan.cabang.b: langkah 8 tidak ada (langkah yang ada: 1, 2, 3, 4)",
+        "langkah.3.lanjut: langkah 1 tidak mempunyai simbol 'B' (simbolnya: A (proses); C (proses))",
     ]
 
 
@@ -150,11 +148,8 @@ def test_look_alike_lanes_are_shown_with_their_invisible_characters() -> None:
     p = proc({"no": 1, "pelaksana": "Kabag\u00a0Organisasi"}, {"no": 2, "pelaksana": "kabag"},
              lanes=["Kabag Organisasi", "Kabag"])
     assert messages(p) == [
-        "langkah.0.pelaksana: 'Kabag<U+00A0>Organisasi' is not a lane of procedure X (lanes: "
-        "Kabag Organisasi, Kabag); did you mean 'Kabag Organisasi'? (it differs in spaces or "
-        "capitals)",
-        "langkah.1.pelaksana: 'kabag' is not a lane of procedure X (lanes: Kabag Organisasi, "
-        "Kabag); did you mean 'Kabag'? (it differs in spaces or capitals)",
+        "langkah.0.pelaksana: 'Kabag<U+00A0>Organisasi' bukan kolom pelaksana prosedur X (kolom pelaksana: Kabag Organisasi, Kabag); maksudnya 'Kabag Organisasi'? (berbeda spasi atau huruf besar/kecil)",
+        "langkah.1.pelaksana: 'kabag' bukan kolom pelaksana prosedur X (kolom pelaksana: Kabag Organisasi, Kabag); maksudnya 'Kabag'? (berbeda spasi atau huruf besar/kecil)",
     ]
 
 
@@ -166,27 +161,22 @@ def test_decisions_need_two_exits_and_rows_one_symbol_per_lane_and_shape() -> No
         {"no": 2},
     )
     assert messages(p) == [
-        "langkah.0.simbol.0.cabang: a decision needs at least two exits (cabang), e.g. "
-        "{Ya: 4, Tidak: 2}",
-        "langkah.0.simbol.2.pelaksana: lane 'B' is listed twice in this step: a row holds "
-        "one box per lane (split the step into two rows if the paper draws two)",
+        "langkah.0.simbol.0.cabang: keputusan memerlukan paling sedikit dua jalur keluar (cabang), mis. {Ya: 4, Tidak: 2}",
+        "langkah.0.simbol.2.pelaksana: pelaksana 'B' ditulis dua kali dalam langkah ini: satu baris hanya memuat satu kotak untuk setiap kolom pelaksana (pecah menjadi dua langkah bila di kertas ada dua)",
     ]
 
 
 def test_unreachable_step() -> None:
     p = proc({"no": 1, "lanjut": 3}, {"no": 2}, {"no": 3})
     assert messages(p) == [
-        "langkah.1: the box of 'A' in step 2 is unreachable: no arrow leads to it. Add an "
-        "arrow to it from an earlier symbol (lanjut, ke or a cabang), or, if the paper draws "
-        "it as a start capsule, mulai: true"
+        "langkah.1: kotak 'A' di langkah 2 tidak terjangkau: tidak ada panah yang menujunya. Tambahkan panah ke sana dari langkah sebelumnya (lanjut, ke, atau cabang); hanya bila di kertas memang tergambar kapsul mulai kedua di sini, tulis mulai: true",
     ]
 
 
 def test_no_end_and_endless_loop() -> None:
     no_end = proc({"no": 1}, {"no": 2, "lanjut": 1})
     assert messages(no_end) == [
-        "langkah: the procedure has no end: every step leads to another (add selesai: true "
-        "where it ends, or a cabang to selesai)"
+        "langkah: prosedur ini tidak mempunyai akhir: setiap langkah menuju langkah lain (tambahkan selesai: true di langkah tempat prosedur berakhir, atau cabang menuju selesai)",
     ]
     stuck = proc(
         {"no": 1, "keputusan": {"pertanyaan": "?", "cabang": {"a": 2, "b": 4}}},
@@ -195,8 +185,7 @@ def test_no_end_and_endless_loop() -> None:
         {"no": 4},
     )
     assert messages(stuck) == [
-        "langkah.1: steps 2, 3 loop forever: none of them leads to an end (add a cabang or "
-        "lanjut to a later step or to selesai)"
+        "langkah.1: langkah 2, 3 berputar tanpa henti: tidak satu pun menuju akhir prosedur (tambahkan cabang atau lanjut ke langkah sesudahnya atau ke selesai)",
     ]
 
 
@@ -207,22 +196,19 @@ def test_duplicates_and_conflicting_flags() -> None:
         lanes=["A", "A"],
     )
     assert messages(p) == [
-        "pelaksana.1: lane 'A' is listed twice",
-        "langkah.0.lanjut: step 2 does not exist (steps: 1, 1)",
-        "langkah.1.no: step number 1 is used more than once",
-        "langkah.0.selesai: write either selesai or lanjut, not both",
+        "pelaksana.1: kolom pelaksana 'A' ditulis dua kali: hapus salah satunya",
+        "langkah.0.lanjut: langkah 2 tidak ada (langkah yang ada: 1, 1)",
+        "langkah.1.no: nomor langkah 1 dipakai lebih dari sekali: beri nomor lain",
+        "langkah.0.selesai: tulis salah satu saja, selesai atau lanjut, jangan keduanya",
     ]
 
 
 def test_simbol_replaces_the_row_level_flow_fields() -> None:
     p = proc({"no": 1, "lanjut": 2, "mulai": True, "simbol": [{"pelaksana": "A"}]}, {"no": 2})
     assert messages(p) == [
-        "langkah.0.pelaksana: a step with simbol takes pelaksana from its symbols: remove "
-        "pelaksana here (write it inside simbol)",
-        "langkah.0.lanjut: a step with simbol takes lanjut from its symbols: remove lanjut "
-        "here (write it inside simbol)",
-        "langkah.0.mulai: a step with simbol marks mulai on its symbols: write `mulai: true` "
-        "inside simbol",
+        "langkah.0.pelaksana: langkah yang memakai simbol mengambil pelaksana dari simbolnya: hapus pelaksana di sini (tulis di dalam simbol)",
+        "langkah.0.lanjut: langkah yang memakai simbol mengambil lanjut dari simbolnya: hapus lanjut di sini (tulis di dalam simbol)",
+        "langkah.0.mulai: langkah yang memakai simbol menandai mulai pada simbolnya: hapus mulai di sini dan tulis `mulai: true` di dalam simbol",
     ]
 
 
@@ -231,7 +217,6 @@ def test_waktu_mencakup() -> None:
     assert messages(ok) == []
     bad = proc({"no": 1, "waktu": "1 hari", "waktu_mencakup": 3}, {"no": 2, "waktu": "1 jam"})
     assert messages(bad) == [
-        "langkah.0.waktu_mencakup: covers 3 steps but only 2 remain",
-        "langkah.1.waktu: this step's time is already given by waktu_mencakup of an earlier "
-        "step; remove waktu here",
+        "langkah.0.waktu_mencakup: mencakup 3 langkah, padahal hanya tersisa 2 langkah (langkah ini dan sesudahnya)",
+        "langkah.1.waktu: waktu langkah ini sudah tercakup dalam waktu_mencakup langkah sebelumnya: hapus waktu di sini",
     ]

@@ -136,7 +136,7 @@ def test_check_survives_deep_nesting(tmp_path: Path, text: str) -> None:
     result = subprocess.run([Path(sys.executable).parent / "sop-ap", "check", str(data)],
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 1, result.stderr
-    assert "dalam.yml:" in result.stdout and "nesting is too deep" in result.stdout
+    assert "dalam.yml:" in result.stdout and "susunan bertingkat terlalu dalam" in result.stdout
     assert "Traceback" not in result.stderr
 
 
@@ -145,5 +145,5 @@ def test_build_survives_deep_nesting(tmp_path: Path) -> None:
     (project / "sop_data" / "organisasi" / "dalam.yml").write_text(DEEP, encoding="utf-8")
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode == 1, result.stderr[-2000:]
-    assert "dalam.yml:2:" in result.stderr and "nesting is too deep" in result.stderr
+    assert "dalam.yml:2:" in result.stderr and "susunan bertingkat terlalu dalam" in result.stderr
     assert "Traceback" not in result.stderr

@@ -62,10 +62,10 @@ def test_symlink_inside_the_data_folder_is_read_once_at_its_own_place(data: Path
     assert sorted(s.path for s in result.sops) == [
         "sop_data/organisasi/penyusunan-iku.yml", "sop_data/simpanan/lain.yml"]
     assert messages(data) == [
-        "sop_data/a-tautan.yml:1:1: note: symbolic link to simpanan/lain.yml in this data "
-        "folder, which is read at its own place: not read twice",
-        "sop_data/tautan:1:1: note: symbolic link to simpanan in this data folder, which is "
-        "read at its own place: not read twice",
+        "sop_data/a-tautan.yml:1:1: CATATAN: tautan simbolik ke simpanan/lain.yml di folder "
+        "data ini, yang dibaca di tempat aslinya: tidak dibaca dua kali",
+        "sop_data/tautan:1:1: CATATAN: tautan simbolik ke simpanan di folder data ini, yang "
+        "dibaca di tempat aslinya: tidak dibaca dua kali",
     ]
 
 
@@ -84,12 +84,12 @@ def test_symlinks_outside_and_broken_are_errors(data: Path, tmp_path: Path) -> N
     (data / "luar.yml").symlink_to(outside / "x.yml")
     (data / "putus.yml").symlink_to(tmp_path / "missing.yml")
     assert messages(data) == [
-        f"sop_data/luar.yml:1:1: symbolic link to {outside.resolve()}/x.yml, outside the data "
-        "folder: not read; copy the file or folder into the data folder",
-        f"sop_data/luar:1:1: symbolic link to {outside.resolve()}, outside the data folder: "
-        "not read; copy the file or folder into the data folder",
-        f"sop_data/putus.yml:1:1: broken symbolic link (its target {tmp_path}/missing.yml does "
-        "not exist): not read; remove the link or restore the file",
+        f"sop_data/luar.yml:1:1: tautan simbolik ke {outside.resolve()}/x.yml, di luar folder "
+        "data: tidak dibaca; salin berkas atau folder itu ke dalam folder data",
+        f"sop_data/luar:1:1: tautan simbolik ke {outside.resolve()}, di luar folder data: "
+        "tidak dibaca; salin berkas atau folder itu ke dalam folder data",
+        f"sop_data/putus.yml:1:1: tautan simbolik putus (tujuannya, {tmp_path}/missing.yml, "
+        "tidak ada): tidak dibaca; hapus tautan itu atau kembalikan berkasnya",
     ]
     assert sop_ap(["check", "sop_data"]) == 1
 
@@ -121,15 +121,17 @@ def test_unreadable_folders_are_messages_not_tracebacks(data: Path) -> None:
         (data / "tanpa-x").chmod(0o755)
     assert "Traceback" not in result.stderr, result.stderr
     assert result.returncode == 1
-    assert ("sop_data/terkunci:1:1: cannot read this folder (permission denied): its files are "
-            "not checked; give the folder read and execute permission") in result.stdout
-    assert "sop_data/tanpa-x/sop-tanpa-x.yml:1:1: cannot read (permission denied)" in (
+    assert ("sop_data/terkunci:1:1: folder ini tidak dapat dibaca (izin ditolak): berkas di "
+            "dalamnya tidak diperiksa; beri folder ini izin baca dan buka (read dan execute)"
+            ) in result.stdout
+    assert "sop_data/tanpa-x/sop-tanpa-x.yml:1:1: tidak dapat dibaca (izin ditolak)" in (
         result.stdout)
 
 
 def test_fifo_is_reported_not_read(data: Path) -> None:
     os.mkfifo(data / "pipa.yml")
-    assert ("sop_data/pipa.yml:1:1: not a regular file (a device, pipe or socket): not read"
+    assert ("sop_data/pipa.yml:1:1: bukan berkas biasa (perangkat, pipa, atau soket): "
+            "tidak dibaca"
             in messages(data))
 
 
@@ -146,19 +148,22 @@ def test_leftovers_and_unparsed_waktu_are_notes_that_stop_nothing(
     shutil.copy(ROOT / "mkdocs.yml", "mkdocs.yml")  # strict: true, as shipped
     assert sop_ap(["check", "sop_data"]) == 0
     out = capsys.readouterr().out
-    assert "sop_data/organisasi/Thumbs.db:1:1: note: an editor or system leftover" in out
-    assert "note: waktu '1 hari setelah diterima' is not a duration" in out
-    assert out.endswith("0 error(s), 0 warning(s), 5 note(s)\n")
+    assert ("sop_data/organisasi/Thumbs.db:1:1: CATATAN: sisa penyunting atau sistem operasi: "
+            "diabaikan") in out
+    assert "CATATAN: waktu '1 hari setelah diterima' bukan lama waktu yang dapat dihitung" in out
+    assert out.endswith("0 kesalahan, 0 peringatan, 5 catatan\n")
 
 
 def test_check_says_when_warnings_stop_the_build(
         data: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (data / "catatan.docx").write_text("x")
     assert sop_ap(["check", "sop_data"]) == 0  # no mkdocs.yml here: not strict
-    assert "the warnings do not stop a build that is not strict" in capsys.readouterr().out
+    assert ("peringatan tidak menghentikan pembangunan situs yang tidak ketat (strict)"
+            in capsys.readouterr().out)
     shutil.copy(ROOT / "mkdocs.yml", "mkdocs.yml")
     assert sop_ap(["check", "sop_data"]) == 1
-    assert "the warnings stop the build: mkdocs.yml sets `strict: true`" in (
+    assert ("peringatan menghentikan pembangunan situs: mkdocs.yml menulis `strict: true`; "
+            "perbaiki semua peringatan") in (
         capsys.readouterr().out)
     assert sop_ap(["check", "--no-strict", "sop_data"]) == 0
 
@@ -180,7 +185,7 @@ def test_strict_build_passes_with_notes_and_fails_with_warnings(tmp_path: Path) 
                            cwd=project, capture_output=True, text=True)
     build = mkdocs_build(project, tmp_path / "site2")
     assert (check.returncode, build.returncode) == (1, 1)
-    assert "catatan.docx:1:1: warning: not a YAML file" in build.stderr
+    assert "catatan.docx:1:1: PERINGATAN: bukan berkas YAML" in build.stderr
 
 
 # ------------------------------------------------------------ 11: over-long values
@@ -191,10 +196,11 @@ def test_a_pasted_document_is_an_error_at_its_line(data: Path) -> None:
     long = "Peraturan [a](b) " * (MAX // 10)
     sop.write_text(sop.read_text(encoding="utf-8").replace(
         "dasar_hukum:\n", f"dasar_hukum:\n  - '{long}'\n", 1), encoding="utf-8")
-    found = [m for m in messages(data) if "characters" in m]
-    assert found == [f"sop_data/{SOP}:31:5: dasar_hukum[1]: this text has {len(long):,} "
-                     f"characters, more than the {MAX:,} a value may have: it looks like "
-                     "a pasted document; shorten it or split it into items"]
+    found = [m for m in messages(data) if "karakter" in m]
+    count = f"{len(long):,}".replace(",", ".")
+    assert found == [f"sop_data/{SOP}:31:5: dasar_hukum[ke-1]: teks ini {count} karakter, "
+                     "lebih dari 5.000 karakter yang boleh dimuat satu nilai: tampaknya "
+                     "dokumen yang ditempel; persingkat atau pecah menjadi beberapa butir"]
 
 
 # ------------------------------------------------------------ 14: messages
@@ -204,17 +210,17 @@ def test_sop_under_keputusan_is_one_error(data: Path) -> None:
     shutil.move(str(data / SOP), str(data / "keputusan" / "penyusunan-iku.yml"))
     found = [m for m in messages(data) if "keputusan/penyusunan-iku.yml" in m]
     assert found == [
-        "sop_data/keputusan/penyusunan-iku.yml:1:1: this file is an SOP (it has disahkan_oleh, "
-        "keterkaitan, prosedur, tanggal_pembuatan), but a file in this place is read as a "
-        "decree: an SOP file belongs anywhere in the data folder except under keputusan/; "
-        "move the file"]
+        "sop_data/keputusan/penyusunan-iku.yml:1:1: berkas ini berisi SOP (ada disahkan_oleh, "
+        "keterkaitan, prosedur, tanggal_pembuatan), tetapi berkas di tempat ini dibaca sebagai "
+        "keputusan: berkas SOP boleh diletakkan di mana saja dalam folder data, kecuali di "
+        "keputusan/; pindahkan berkasnya"]
 
 
 def test_decree_outside_keputusan_is_one_error(data: Path) -> None:
     shutil.move(str(data / "keputusan/setda-2018-sop-ap.yml"), str(data / "kep.yml"))
     found = [m for m in messages(data) if "kep.yml" in m]
-    assert len(found) == 1 and "this file is a decree" in found[0]
-    assert "a decree belongs under keputusan/" in found[0]
+    assert len(found) == 1 and "berkas ini berisi keputusan" in found[0]
+    assert "berkas keputusan diletakkan di folder keputusan/" in found[0]
 
 
 # ------------------------------------------------------------ 1: keterkaitan by title
@@ -277,10 +283,11 @@ def test_title_prefers_the_same_instansi_then_warns_when_ambiguous(data: Path) -
     catalog, problems = build_catalog(load_dir(data))
     assert [r.sop_id for r in catalog.keterkaitan["penyusunan-iku"]] == [None]
     assert [str(p) for p in problems] == [
-        f"sop_data/{SOP}:43:5: keterkaitan[1]: warning: keterkaitan 'SOP Pengelolaan Arsip' "
-        "matches 2 SOPs equally: 'arsip-setda' (unit setda, sop_data/setda/arsip-setda.yml); "
-        "'arsip-umum' (unit umum, sop_data/umum/arsip-umum.yml). It is shown as text; to link "
-        "one, write it as {teks: ..., sop: <id>}"]
+        f"sop_data/{SOP}:43:5: keterkaitan[ke-1]: PERINGATAN: keterkaitan 'SOP Pengelolaan "
+        "Arsip' sama cocoknya dengan 2 SOP: 'arsip-setda' (unit setda, "
+        "sop_data/setda/arsip-setda.yml); 'arsip-umum' (unit umum, sop_data/umum/arsip-umum.yml)."
+        " Keterkaitan ini ditampilkan sebagai teks; untuk menautkan salah satunya, tulis "
+        "{teks: ..., sop: <id>}"]
 
 
 def test_sop_that_names_no_sop_is_an_error(data: Path) -> None:
@@ -288,29 +295,30 @@ def test_sop_that_names_no_sop_is_an_error(data: Path) -> None:
     sop.write_text(sop.read_text(encoding="utf-8").replace(
         "  - teks: SOP Penyusunan LAKIP\n", "  - teks: SOP Penyusunan LAKIP\n"
         "    sop: penyusunan-ikuu\n", 1), encoding="utf-8")
-    assert [m for m in messages(data) if "names no SOP" in m] == [
-        f"sop_data/{SOP}:45:10: keterkaitan[1].sop: sop 'penyusunan-ikuu' names no SOP (did "
-        "you mean 'penyusunan-iku'?); write the id of an SOP in this data folder, or remove "
-        "`sop:`"]
+    assert [m for m in messages(data) if "tidak menunjuk SOP" in m] == [
+        f"sop_data/{SOP}:45:10: keterkaitan[ke-1].sop: sop 'penyusunan-ikuu' tidak menunjuk SOP "
+        "mana pun (maksudnya 'penyusunan-iku'?); tulis id SOP yang ada di folder data ini, "
+        "atau hapus `sop:`"]
 
 
 # ------------------------------------------------------------ 5: impossible dates
 
 
 @pytest.mark.parametrize(("text", "why"), [
-    ("31-02-2018", "Februari 2018 has 28 days"),
-    ("13-13-2018", "there is no month 13"),
-    ("01/30-02-2020", "Februari 2020 has 29 days"),
-    ("31 Juni 2025", "Juni 2025 has 30 days"),
-    ("2018-04-31", "April 2018 has 30 days"),
+    ("31-02-2018", "Februari 2018 hanya 28 hari"),
+    ("13-13-2018", "tidak ada bulan 13"),
+    ("01/30-02-2020", "Februari 2020 hanya 29 hari"),
+    ("31 Juni 2025", "Juni 2025 hanya 30 hari"),
+    ("2018-04-31", "April 2018 hanya 30 hari"),
 ])
 def test_impossible_dates_are_warnings(data: Path, text: str, why: str) -> None:
     sop = data / SOP
     sop.write_text(sop.read_text(encoding="utf-8").replace(
         "tanggal_efektif: 13-03-2018", f"tanggal_efektif: {text}", 1), encoding="utf-8")
     assert messages(data) == [
-        f"sop_data/{SOP}:23:18: tanggal_efektif: warning: '{text}' is not a real date ({why}): "
-        "it would be published as written; correct it to the date on the signed document"]
+        f"sop_data/{SOP}:23:18: tanggal_efektif: PERINGATAN: '{text}' bukan tanggal yang ada "
+        f"({why}): tanggal ini akan diterbitkan apa adanya; betulkan sesuai tanggal pada "
+        "dokumen yang ditandatangani"]
 
 
 def test_impossible_decree_date_is_a_warning(data: Path) -> None:
@@ -319,8 +327,8 @@ def test_impossible_decree_date_is_a_warning(data: Path) -> None:
     line = next(x for x in text.splitlines() if x.startswith("tanggal_penetapan:"))
     kep.write_text(text.replace(line, "tanggal_penetapan: 30 Februari 2018"), encoding="utf-8")
     found = messages(data)
-    assert len(found) == 1 and "tanggal_penetapan: warning: '30 Februari 2018' is not a real " \
-        "date (Februari 2018 has 28 days)" in found[0]
+    assert len(found) == 1 and "tanggal_penetapan: PERINGATAN: '30 Februari 2018' bukan " \
+        "tanggal yang ada (Februari 2018 hanya 28 hari)" in found[0]
 
 
 # ------------------------------------------------------------ 14: field messages
@@ -331,8 +339,8 @@ def test_outdented_field_names_where_it_belongs(data: Path) -> None:
     sop.write_text(sop.read_text(encoding="utf-8").replace(
         "  nip: 19590109 198712 1 002\n", "nip: 19590109 198712 1 002\n"), encoding="utf-8")
     assert messages(data) == [
-        f"sop_data/{SOP}:29:1: nip: unknown field 'nip' here: it is a field of "
-        "'disahkan_oleh' (line 24); indent it as far as the other fields of disahkan_oleh"]
+        f"sop_data/{SOP}:29:1: nip: kolom 'nip' tidak dikenal di sini: kolom ini milik "
+        "'disahkan_oleh' (baris 24); beri indentasi sejauh kolom lain di dalam disahkan_oleh"]
 
 
 def test_field_of_another_part_is_not_suggested_as_itself(data: Path) -> None:
@@ -340,9 +348,9 @@ def test_field_of_another_part_is_not_suggested_as_itself(data: Path) -> None:
     sop.write_text(sop.read_text(encoding="utf-8").replace(
         "pencatatan:\n", "daftar_sop: x\npencatatan:\n", 1), encoding="utf-8")
     found = [m for m in messages(data) if "daftar_sop" in m]
-    assert found == [f"sop_data/{SOP}:56:1: daftar_sop: unknown field 'daftar_sop' here: it "
-                     "is a field of another part of an SOP, decree or unit file; check its "
-                     "indentation"]
+    assert found == [f"sop_data/{SOP}:56:1: daftar_sop: kolom 'daftar_sop' tidak dikenal di "
+                     "sini: kolom ini milik bagian lain berkas SOP, keputusan, atau unit; "
+                     "periksa indentasinya"]
 
 
 def test_suggestions_come_from_the_fields_of_that_place(data: Path) -> None:
@@ -351,8 +359,8 @@ def test_suggestions_come_from_the_fields_of_that_place(data: Path) -> None:
     sop.write_text(sop.read_text(encoding="utf-8").replace(
         "    eksternal: true", "    eksternal: true\n    judull: x", 1), encoding="utf-8")
     assert [m for m in messages(data) if "judull" in m] == [
-        f"sop_data/{SOP}:49:5: keterkaitan[2].judull: unknown field 'judull' (did you mean "
-        "'judul'?)"]
+        f"sop_data/{SOP}:49:5: keterkaitan[ke-2].judull: kolom 'judull' tidak dikenal "
+        "(maksudnya 'judul'?)"]
 
 
 def test_choice_field_lists_its_allowed_values() -> None:
@@ -370,8 +378,8 @@ def test_choice_field_lists_its_allowed_values() -> None:
     with pytest.raises(ValidationError) as exc:
         Pilihan.model_validate(source.data)
     assert [str(p) for p in validation_problems(exc.value, source, Pilihan)] == [
-        "x.yml:1:9: bentuk: expected one of 'proses', 'keputusan' or 'penghubung', found "
-        "'kotak'"]
+        "x.yml:1:9: bentuk: harus salah satu dari 'proses', 'keputusan' atau 'penghubung', "
+        "tetapi tertulis 'kotak'"]
 
 
 # ------------------------------------------------------------ 4: promised anchors are unique
@@ -431,10 +439,11 @@ def test_decree_id_that_repeats_an_entry_anchor_is_an_error(data: Path) -> None:
     (data / "keputusan/kedua.yml").write_text(
         text.replace("id: setda-2018-sop-ap", "id: setda-2018-sop-ap-3", 1).replace(
             "    sop: penyusunan-iku\n", ""), encoding="utf-8")
-    assert [m for m in messages(data) if "anchor" in m] == [
-        "sop_data/keputusan/kedua.yml:4:5: id: decree id 'setda-2018-sop-ap-3' gives its list "
-        "the anchor #daftar-setda-2018-sop-ap-3, which is also entry 3 of decree "
-        "'setda-2018-sop-ap' on the same unit page: choose an id that does not end in -<number>"]
+    assert [m for m in messages(data) if "jangkar" in m] == [
+        "sop_data/keputusan/kedua.yml:4:5: id: id keputusan 'setda-2018-sop-ap-3' memberi "
+        "daftarnya jangkar #daftar-setda-2018-sop-ap-3, yang juga jangkar butir 3 keputusan "
+        "'setda-2018-sop-ap' di halaman unit yang sama: pilih id yang tidak berakhir dengan "
+        "-<angka>"]
 
 
 # ------------------------------------------------------------ 10: templates and site_url
@@ -453,12 +462,12 @@ def test_missing_templates_dir_stops_the_build_with_a_message(tmp_path: Path) ->
     set_plugin_option(project, "templates_dir: overrides/sop_ap")
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode == 1
-    assert "templates_dir 'overrides/sop_ap' does not exist" in result.stderr
+    assert "templates_dir 'overrides/sop_ap' tidak ada" in result.stderr
     assert "Traceback" not in result.stderr
 
 
 @pytest.mark.parametrize(("template", "expected"), [
-    ("{% for x in %}\n", "sop.md.j2:1: syntax error: "),
+    ("{% for x in %}\n", "sop.md.j2:1: kesalahan penulisan templat: "),
     ("# {{ v.sop.nama }}\n\n{{ v.nothing }}\n", "sop.md.j2:3: UndefinedError: "),
     ("{{ v.sop.nama + 1 }}\n", "sop.md.j2:1: TypeError: "),
     ('{% include "hilang.j2" %}\n', "sop.md.j2:1: TemplateNotFound: hilang.j2"),
@@ -474,7 +483,7 @@ def test_template_errors_name_the_file_and_line(tmp_path: Path, template: str,
     catalog, _, _ = load_catalog(ROOT / "sop_data")
     with pytest.raises(TemplateFailure) as exc:
         site_pages(catalog, environment(overrides), None)
-    assert f"template {overrides}/{expected}" in str(exc.value)
+    assert f"templat {overrides}/{expected}" in str(exc.value)
 
 
 def test_template_error_in_a_build_is_a_message(tmp_path: Path) -> None:
@@ -484,7 +493,8 @@ def test_template_error_in_a_build_is_a_message(tmp_path: Path) -> None:
     (project / "overrides" / "unit.md.j2").write_text("{{ unit.nama | nofilter }}\n")
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode == 1
-    assert "unit.md.j2:1: syntax error: No filter named 'nofilter'." in result.stderr
+    assert "unit.md.j2:1: kesalahan penulisan templat: No filter named 'nofilter'." in (
+        result.stderr)
     assert "Traceback" not in result.stderr
 
 
@@ -515,6 +525,6 @@ def test_data_folder_given_through_a_link_keeps_its_name_in_messages(
     (data / "catatan.txt").write_text("x")
     (data / "ke-unit.yml").symlink_to(Path("unit.yml"))
     assert sorted(str(p) for p in load_dir(Path("jalan-pintas")).problems) == [
-        "jalan-pintas/catatan.txt:1:1: warning: not a YAML file (.yml): ignored",
-        "jalan-pintas/ke-unit.yml:1:1: note: symbolic link to unit.yml in this data folder, "
-        "which is read at its own place: not read twice"]
+        "jalan-pintas/catatan.txt:1:1: PERINGATAN: bukan berkas YAML (.yml): diabaikan",
+        "jalan-pintas/ke-unit.yml:1:1: CATATAN: tautan simbolik ke unit.yml di folder data ini, "
+        "yang dibaca di tempat aslinya: tidak dibaca dua kali"]

@@ -58,7 +58,7 @@ def test_every_text_field_is_hostile_and_labelled_synthetic() -> None:
 
 def test_hostile_data_checks_clean(capsys: pytest.CaptureFixture[str]) -> None:
     assert sop_ap_main(["check", "--strict", str(HOSTILE)]) == 0
-    assert "0 error(s), 0 warning(s)" in capsys.readouterr().out
+    assert "0 kesalahan, 0 peringatan" in capsys.readouterr().out
     catalog, problems, files = load_catalog(HOSTILE)
     assert (problems, files) == ([], 4)
     assert sorted(catalog.sops) == ["hostile-dua", "hostile-satu"]

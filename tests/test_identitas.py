@@ -124,7 +124,7 @@ def test_init_project_files(new_site: Path) -> None:
     check = subprocess.run([SOP_AP, "check", "sop_data"], cwd=project, capture_output=True,
                            text=True)
     assert check.returncode == 0 and check.stdout.endswith(
-        "3 file(s) checked: 0 error(s), 0 warning(s)\n"), check.stdout
+        "3 berkas diperiksa: 0 kesalahan, 0 peringatan\n"), check.stdout
 
 
 def test_init_files_follow_the_repository() -> None:

@@ -66,8 +66,9 @@ def test_display_path_names_procedures_and_steps() -> None:
             "dasar_hukum": ["x", "y"]}
     assert display_path(data, ("prosedur", 1, "langkah", 1, "pelaksana")) == \
         "prosedur[B].langkah[12].pelaksana"
-    assert display_path(data, ("dasar_hukum", 1)) == "dasar_hukum[2]"
-    assert display_path({"prosedur": [{}]}, ("prosedur", 0)) == "prosedur[1]"
+    assert display_path(data, ("dasar_hukum", 1)) == "dasar_hukum[ke-2]"
+    # A procedure without kode is named by its place, never as if `1` were its code.
+    assert display_path({"prosedur": [{}]}, ("prosedur", 0)) == "prosedur[ke-1]"
 
 
 def test_lane_error_matches_the_documented_format(tmp_path: Path,
@@ -87,8 +88,9 @@ def test_lane_error_matches_the_documented_format(tmp_path: Path,
     result = load_dir(Path("sop_data"))
     assert [str(p) for p in result.problems] == [
         f"sop_data/{SEED_SOP}:{index + 1}:20: prosedur[B].langkah[12].pelaksana: "
-        "'Kabag Umum' is not a lane of procedure B (lanes: Analisis Kinerja, Kasubbag Kinerja & "
-        "RB, Kabag Organisasi, Tim)"
+        "'Kabag Umum' bukan kolom pelaksana prosedur B (kolom pelaksana: Analisis Kinerja, "
+        "Kasubbag Kinerja & RB, Kabag Organisasi, Tim); betulkan ejaannya, atau tambahkan ke "
+        "daftar pelaksana prosedur"
     ]
 
 
@@ -97,4 +99,4 @@ def test_non_yaml_files_are_reported_not_ignored(tmp_path: Path,
     (tmp_path / "catatan.txt").write_text("x")
     monkeypatch.chdir(tmp_path)
     problems = load_dir(Path(".")).problems
-    assert [str(p) for p in problems] == ["catatan.txt:1:1: warning: not a YAML file (.yml): ignored"]
+    assert [str(p) for p in problems] == ["catatan.txt:1:1: PERINGATAN: bukan berkas YAML (.yml): diabaikan"]

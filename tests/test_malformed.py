@@ -21,6 +21,7 @@ from helpers import BASE, make_project, mkdocs_build
 from malformed.cases import (
     BY_NAME,
     CASES,
+    EMPTY,
     MINI_SOP,
     NOT_UTF8,
     S_TEXT,
@@ -41,7 +42,7 @@ from mkdocs.structure.files import Files
 from sop_ap.cli import main
 from sop_ap.plugin import SopApPlugin
 
-SUMMARY = re.compile(r"(\d+) file\(s\) checked: (\d+) error\(s\), (\d+) warning\(s\)")
+SUMMARY = re.compile(r"(\d+) berkas diperiksa: (\d+) kesalahan, (\d+) peringatan")
 PROBLEM = re.compile(r"(?P<path>[^:\s][^:]*):(?P<line>\d+):(?P<column>\d+): \S.*")
 SOP_AP = Path(sys.executable).with_name("sop-ap")
 
@@ -89,7 +90,7 @@ def test_starting_points_are_valid(
     folder = Case("valid", "", (), base=base).build(tmp_path / "data")
     code, lines, text = check_in_process(folder, monkeypatch, capsys)
     files = 4 if base == "shipped" else 3
-    assert lines == [f"{files} file(s) checked: 0 error(s), 0 warning(s)"], text
+    assert lines == [f"{files} berkas diperiksa: 0 kesalahan, 0 peringatan"], text
     assert code == 0
 
 
@@ -129,7 +130,7 @@ def test_bom_and_crlf_alone_are_valid(
         raw = (folder / rel).read_bytes()
         assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw and b"\n\n" not in raw
     code, lines, text = check_in_process(folder, monkeypatch, capsys)
-    assert lines == ["4 file(s) checked: 0 error(s), 0 warning(s)"], text
+    assert lines == ["4 berkas diperiksa: 0 kesalahan, 0 peringatan"], text
     assert code == 0
 
 
@@ -147,9 +148,10 @@ def test_every_broken_file_is_reported_in_one_run(
         "eleven-broken-files",
         "",
         (
-            E("organisasi/kosong.yml", 1, 1, "", "the file is empty"),
-            E("organisasi/rencana.yml", 1, 1, "", "the file is empty"),
-            E("organisasi/daftar.yml", 1, 1, "", "expected a mapping of fields, found a list"),
+            E("organisasi/kosong.yml", 1, 1, "", EMPTY),
+            E("organisasi/rencana.yml", 1, 1, "", EMPTY),
+            E("organisasi/daftar.yml", 1, 1, "",
+              "berkas ini harus berisi kumpulan kolom (nama: nilai), tetapi berisi daftar"),
             E("organisasi/tab.yml", 2, 1, "", TAB, exact=False),
             E("organisasi/latin1.yml", 1, 8, "", NOT_UTF8.format(0xE9)),
             E(
@@ -157,25 +159,26 @@ def test_every_broken_file_is_reported_in_one_run(
                 15,
                 1,
                 "peringtan",
-                "unknown field 'peringtan' (did you mean 'peringatan'?)",
+                "kolom 'peringtan' tidak dikenal (maksudnya 'peringatan'?)",
             ),
             E(
                 "umum/alur.yml",
                 27,
                 17,
                 "prosedur[A].langkah[2].lanjut",
-                "step 99 does not exist (steps: 1, 2, 3)",
+                "langkah 99 tidak ada (langkah yang ada: 1, 2, 3)",
             ),
             E(
                 "umum/salinan.yml",
                 15,
                 5,
                 "id",
-                "SOP id 'penyusunan-iku' is already used by {root}organisasi/penyusunan-iku.yml",
+                "id SOP 'penyusunan-iku' sudah dipakai oleh {root}organisasi/penyusunan-iku.yml: "
+                "beri id lain",
             ),
-            E("keputusan/kosong.yml", 1, 1, "", "the file is empty"),
-            E(K, 5, 7, "unit", f"unit 'organisasii' does not exist {UNITS}"),
-            E(U, 22, 12, "unit[organisasi].induk", f"unit 'setdaa' does not exist {UNITS}"),
+            E("keputusan/kosong.yml", 1, 1, "", EMPTY),
+            E(K, 5, 7, "unit", f"unit 'organisasii' tidak ada {UNITS}"),
+            E(U, 22, 12, "unit[organisasi].induk", f"unit 'setdaa' tidak ada {UNITS}"),
         ),
         files={
             "organisasi/kosong.yml": "",
@@ -243,7 +246,7 @@ def test_plugin_stops_the_build_with_the_problem(
     message = plugin_build(mkdocs_config, data)
     assert message, "the build went on"
     lines = message.splitlines()
-    assert re.fullmatch(r"\d+ error\(s\) in SOP data:", lines[0]), message
+    assert re.fullmatch(r"\d+ kesalahan dalam data SOP:", lines[0]), message
     absent = missing(case.expect, lines, prefix="sop_data/")
     assert not absent, "not reported:\n" + "\n".join(absent) + "\n--- message:\n" + message
 

@@ -269,27 +269,27 @@ def problems_of(folder: Path, drafts: bool = True) -> list[str]:
 
 @pytest.mark.parametrize(("edit", "expected"), [
     (("uji/izin-lama.yml", "diganti_oleh: izin-baru", "diganti_oleh: izin-baruu"),
-     "uji/izin-lama.yml:21:17: dicabut.diganti_oleh: SOP id 'izin-baruu' does not exist "
-     "(write the id of the SOP that replaces this one)"),
+     "uji/izin-lama.yml:21:17: dicabut.diganti_oleh: id SOP 'izin-baruu' tidak ada (tulis "
+     "id SOP yang menggantikan SOP ini)"),
     (("uji/izin-lama.yml", "diganti_oleh: izin-baru", "diganti_oleh: rancangan"),
-     "uji/izin-lama.yml:21:17: dicabut.diganti_oleh: SOP 'rancangan' is still a draft: an "
-     "SOP is replaced only by one in force"),
+     "uji/izin-lama.yml:21:17: dicabut.diganti_oleh: SOP 'rancangan' masih draf: SOP hanya "
+     "dapat digantikan oleh SOP yang berlaku"),
     (("uji/izin-lama.yml", "status: dicabut\n", ""),
-     "uji/izin-lama.yml:19:3: dicabut: `dicabut` is written but status is 'berlaku': write "
-     "`status: dicabut`, or remove `dicabut`"),
+     "uji/izin-lama.yml:19:3: dicabut: `dicabut` ditulis, tetapi status 'berlaku': tulis "
+     "`status: dicabut`, atau hapus `dicabut`"),
     (("keputusan/kep-2024.yml", "mencabut: kep-2020", "mencabut: kep-2019"),
-     "keputusan/kep-2024.yml:22:11: mencabut: decree id 'kep-2019' does not exist "
-     "(decrees: kep-2020, kep-2024)"),
+     "keputusan/kep-2024.yml:22:11: mencabut: id keputusan 'kep-2019' tidak ada "
+     "(keputusan yang ada: kep-2020, kep-2024)"),
     (("uji/layanan-surat.revisi/01.yml", "tanggal_revisi: 01/", "tanggal_revisi: 03/"),
-     "uji/layanan-surat.revisi/01.yml:6:17: tanggal_revisi: the file is named revision 01 "
-     "but tanggal_revisi says revision 03: rename the file 03.yml"),
+     "uji/layanan-surat.revisi/01.yml:6:17: tanggal_revisi: nama berkas menyebut revisi 01, "
+     "tetapi tanggal_revisi menyebut revisi 03: ganti nama berkas menjadi 03.yml"),
     (("uji/layanan-surat.yml", "tanggal_revisi: 02/", "tanggal_revisi: 01/"),
-     "uji/layanan-surat.revisi/01.yml:6:17: tanggal_revisi: revision 01 is not earlier "
-     "than the current revision 01 (uji/layanan-surat.yml): raise the number in the "
-     "current file's tanggal_revisi"),
+     "uji/layanan-surat.revisi/01.yml:6:17: tanggal_revisi: revisi 01 tidak lebih awal "
+     "daripada revisi yang berlaku, 01 (uji/layanan-surat.yml): naikkan nomor revisi pada "
+     "tanggal_revisi berkas yang berlaku"),
     (("uji/izin-baru.yml", "tanggal: 10-04-2024", "tanggal: April"),
-     "uji/izin-baru.yml:19:14: evaluasi[1].tanggal: 'April' is not a date this tool can "
-     "read: write the day, e.g. 15-01-2025 or 15 Januari 2025"),
+     "uji/izin-baru.yml:19:14: evaluasi[ke-1].tanggal: 'April' bukan tanggal yang dapat "
+     "dibaca: tulis tanggalnya, mis. 15-01-2025 atau 15 Januari 2025"),
 ])
 def test_bad_status_and_revision_data_is_reported(
         tmp_path: Path, edit: tuple[str, str, str], expected: str, monkeypatch: pytest.MonkeyPatch

@@ -92,6 +92,8 @@ def test_edit_break_and_fix_without_restart(server: tuple[Server, Path], browser
     sop = project / SOP
     good = sop.read_text(encoding="utf-8")
     assert running.errors() == []
+    # The server says where the site is, in Indonesian (before MkDocs' own lines).
+    assert f"sop-ap: situs dapat dibuka di {running.url}\n" in running.output()
 
     # An edit shows up (a dirty rebuild re-renders the page).
     edited = good.replace("keterlambatan dalam penyelesaian", "keterlambatan SUNTINGAN-SATU")
@@ -101,8 +103,8 @@ def test_edit_break_and_fix_without_restart(server: tuple[Server, Path], browser
     # A broken edit: the server keeps the last good page and reports the error.
     sop.write_text(edited.replace("peringatan: >-", "peringtan: >-"), encoding="utf-8")
     wait_for(lambda: bool(running.errors()), "the error in status.json")
-    message = (f"{SOP}:{line_of(sop, 'peringtan: >-')}:1: peringtan: unknown field "
-               "'peringtan' (did you mean 'peringatan'?)")
+    message = (f"{SOP}:{line_of(sop, 'peringtan: >-')}:1: peringtan: kolom 'peringtan' "
+               "tidak dikenal (maksudnya 'peringatan'?)")
     assert message in running.errors()
     assert message in running.output()
     assert "Traceback" not in running.output()
@@ -180,11 +182,11 @@ def test_serve_started_on_broken_data_shows_the_errors_and_waits(tmp_path: Path)
     running = Server(project, tmp_path / "serve.log")
     try:
         wait_for(lambda: bool(running.errors()), "the errors in status.json")
-        message = ("sop_data/organisasi/penyusunan-iku.yml:53:1: peringtan: unknown field "
-                   "'peringtan' (did you mean 'peringatan'?)")
+        message = ("sop_data/organisasi/penyusunan-iku.yml:53:1: peringtan: kolom 'peringtan' "
+                   "tidak dikenal (maksudnya 'peringatan'?)")
         assert message in (running.errors() or [])
         assert message in running.output()
-        assert "no valid data yet" in running.output()
+        assert "belum ada data yang valid" in running.output()
         assert running.page("sop/penyusunan-iku/") is None
         assert running.process.poll() is None  # still running, waiting for the fix
 

@@ -178,8 +178,8 @@ def test_bad_data_stops_build_with_loader_message(tmp_path: Path) -> None:
     line = line_of(sop, "peringtan: >-")
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode == 1
-    assert f"sop_data/{SEED_SOP}:{line}:1: peringtan: unknown field 'peringtan' " \
-        "(did you mean 'peringatan'?)" in result.stderr
+    assert f"sop_data/{SEED_SOP}:{line}:1: peringtan: kolom 'peringtan' tidak dikenal " \
+        "(maksudnya 'peringatan'?)" in result.stderr
     assert "Traceback" not in result.stderr
 
 

@@ -27,8 +27,8 @@ def test_positions_of_values_and_keys() -> None:
 def test_duplicate_key_is_an_error_with_both_lines() -> None:
     data, problems = parse("nama: A\nid: x\nnama: B\n")
     assert [str(p) for p in problems] == [
-        "f.yml:3:1: nama: duplicate key 'nama' (first written at line 1); YAML would "
-        "silently keep only the last one"
+        "f.yml:3:1: nama: kolom 'nama' ditulis dua kali (pertama di baris 1); YAML diam-diam "
+        "hanya memakai yang terakhir: hapus salah satunya"
     ]
     assert data == {"nama": "A", "id": "x"}
 
@@ -53,7 +53,7 @@ def test_tab_indentation_is_explained() -> None:
     _, problems = parse("a:\n\t- b\n")
     assert len(problems) == 1
     assert problems[0].position == Position(2, 1)
-    assert "never tabs" in problems[0].message
+    assert "jangan tab" in problems[0].message
 
 
 def test_bom_and_crlf_are_accepted(tmp_path: Path) -> None:
@@ -72,10 +72,11 @@ def test_non_utf8_names_the_line(tmp_path: Path) -> None:
     problems: list[Problem] = []
     assert read_source(path, "f.yml", problems) is None
     assert [str(p) for p in problems] == [
-        "f.yml:2:10: the file is not UTF-8 text (byte 0xe9); save it as UTF-8"
+        "f.yml:2:10: berkas ini bukan teks UTF-8 (bita 0xe9); simpan ulang berkas ini dengan "
+        "pengodean (encoding) UTF-8"
     ]
 
 
 def test_empty_file() -> None:
     _, problems = parse("# only a comment\n")
-    assert [str(p) for p in problems] == ["f.yml:1:1: the file is empty"]
+    assert [str(p) for p in problems] == ["f.yml:1:1: berkas ini kosong: tulis isinya, atau hapus berkasnya"]

@@ -241,8 +241,8 @@ def _add_units(catalog: Catalog, result: LoadResult, problems: list[Problem]) ->
     for item in result.units:
         for i, unit in enumerate(item.model.unit):
             if unit.id in catalog.units:
-                problems.append(item.at(("unit", i, "id"), "", f"unit id '{unit.id}' is "
-                                        f"already used in {where[unit.id]}"))
+                problems.append(item.at(("unit", i, "id"), "", f"id unit '{unit.id}' sudah "
+                                        f"dipakai di {where[unit.id]}: beri id lain"))
                 continue
             catalog.units[unit.id] = unit
             where[unit.id] = item.path
@@ -254,8 +254,10 @@ def _add_units(catalog: Catalog, result: LoadResult, problems: list[Problem]) ->
                 problems.append(item.at(("unit", i, "induk"), "", _unknown_unit(unit.induk,
                                                                                catalog)))
             elif cycle := _cycle_through(catalog, unit.id):
-                problems.append(item.at(("unit", i, "induk"), "", "a loop in induk: "
-                                        + " → ".join([*cycle, cycle[0]])))
+                problems.append(item.at(("unit", i, "induk"), "", "induk berputar: "
+                                        + " → ".join([*cycle, cycle[0]])
+                                        + "; betulkan induk salah satunya (unit teratas "
+                                        "tidak ditulis induknya)"))
 
 
 def _add_situs(catalog: Catalog, result: LoadResult, problems: list[Problem],
@@ -301,8 +303,9 @@ def _cycle_through(catalog: Catalog, unit_id: str) -> list[str]:
 
 
 def _unknown_unit(unit_id: str, catalog: Catalog) -> str:
-    known = ", ".join(catalog.units) or "none: add sop_data/unit.yml"
-    return f"unit '{unit_id}' does not exist (units: {known})"
+    if not catalog.units:
+        return f"unit '{unit_id}' tidak ada (belum ada unit satu pun: buat sop_data/unit.yml)"
+    return f"unit '{unit_id}' tidak ada (unit yang ada: {', '.join(catalog.units)})"
 
 
 def _add_sops(catalog: Catalog, result: LoadResult, problems: list[Problem]) -> None:
@@ -310,8 +313,8 @@ def _add_sops(catalog: Catalog, result: LoadResult, problems: list[Problem]) -> 
         sop = item.model
         if sop.id in catalog.sops:
             problems.append(
-                item.at(("id",), "id", f"SOP id '{sop.id}' is already used by "
-                        f"{catalog.source_paths[sop.id]}")
+                item.at(("id",), "id", f"id SOP '{sop.id}' sudah dipakai oleh "
+                        f"{catalog.source_paths[sop.id]}: beri id lain")
             )
             continue
         if sop.unit not in catalog.units and "unit" not in result.failed_kinds:
@@ -325,8 +328,8 @@ def _add_decrees(catalog: Catalog, result: LoadResult, problems: list[Problem]) 
     for item in result.keputusan:
         kep = item.model
         if kep.id in ids:
-            problems.append(item.at(("id",), "id", f"decree id '{kep.id}' is already used by "
-                                    f"{ids[kep.id]}"))
+            problems.append(item.at(("id",), "id", f"id keputusan '{kep.id}' sudah dipakai "
+                                    f"oleh {ids[kep.id]}: beri id lain"))
             continue
         ids[kep.id] = item.path
         if kep.unit not in catalog.units and "unit" not in result.failed_kinds:
@@ -335,8 +338,8 @@ def _add_decrees(catalog: Catalog, result: LoadResult, problems: list[Problem]) 
             known = catalog.sops.keys() | result.invalid_ids
             if entry.sop is not None and entry.sop not in known:
                 problems.append(
-                    item.at(("daftar_sop", i, "sop"), "", f"SOP id '{entry.sop}' does not "
-                            "exist (remove `sop:` while the full text is not available)")
+                    item.at(("daftar_sop", i, "sop"), "", f"id SOP '{entry.sop}' tidak ada "
+                            "(hapus `sop:` selama naskah lengkap SOP itu belum tersedia)")
                 )
         catalog.keputusan.append(kep)
     _check_decree_anchors(catalog, result, problems)
@@ -359,9 +362,9 @@ def _check_decree_anchors(catalog: Catalog, result: LoadResult, problems: list[P
             if kep.id.startswith(prefix) and rest.isdigit() and 1 <= int(rest) <= len(
                     other.daftar_sop):
                 problems.append(item.at(("id",), "id", (
-                    f"decree id '{kep.id}' gives its list the anchor #daftar-{kep.id}, which is "
-                    f"also entry {int(rest)} of decree '{other.id}' on the same unit page: "
-                    "choose an id that does not end in -<number>")))
+                    f"id keputusan '{kep.id}' memberi daftarnya jangkar #daftar-{kep.id}, yang "
+                    f"juga jangkar butir {int(rest)} keputusan '{other.id}' di halaman unit "
+                    "yang sama: pilih id yang tidak berakhir dengan -<angka>")))
 
 
 Target = tuple[str, DecreeEntry | None]
@@ -415,8 +418,8 @@ class _Titles:
     def describe(self, target: Target) -> str:
         sop_id, entry = target
         if entry is not None:
-            return (f"entry {entry.position} of decree '{entry.keputusan.id}' (unit "
-                    f"{entry.keputusan.unit}, no full text)")
+            return (f"butir {entry.position} keputusan '{entry.keputusan.id}' (unit "
+                    f"{entry.keputusan.unit}, tanpa naskah lengkap)")
         unit, path = self.catalog.sops[sop_id].unit, self.catalog.source_paths[sop_id]
         return f"'{sop_id}' (unit {unit}, {path})"
 
@@ -490,15 +493,16 @@ def _resolve(
     # A broken file elsewhere may be what this entry names: do not blame it.
     invalid = wanted_id in invalid_ids or decrees_failed
     if len(found) > 1:
-        report(loc, f"keterkaitan '{_short(text)}' matches {len(found)} SOPs equally: "
+        report(loc, f"keterkaitan '{_short(text)}' sama cocoknya dengan {len(found)} SOP: "
                + "; ".join(titles.describe(t) for t in found)
-               + ". It is shown as text; to link one, write it as {teks: ..., sop: <id>}",
-               "warning")
+               + ". Keterkaitan ini ditampilkan sebagai teks; untuk menautkan salah satunya, "
+               "tulis {teks: ..., sop: <id>}", "warning")
     elif not invalid:
         report(loc, f"keterkaitan '{_short(text)}' tidak cocok dengan id atau judul SOP mana "
                "pun; ditampilkan sebagai teks. Bila yang dirujuk dokumen yang bukan SOP (mis. "
                "Renstra), tulis {dokumen: ...}; bila SOP unit/instansi lain yang tidak dimuat "
-               "di situs ini, tulis {teks: ..., eksternal: true}", "warning")
+               "di situs ini, tulis {teks: ..., eksternal: true}; bila SOP di data ini, betulkan "
+               "judulnya atau tulis {teks: ..., sop: <id>}", "warning")
     return Rujukan(text, judul=judul)
 
 
@@ -508,11 +512,11 @@ def _short(text: str, limit: int = 80) -> str:
 
 
 def _no_such_sop(sop_id: str, catalog: Catalog) -> str:
-    message = f"sop '{sop_id}' names no SOP"
+    message = f"sop '{sop_id}' tidak menunjuk SOP mana pun"
     guess = difflib.get_close_matches(sop_id, sorted(catalog.sops), n=1, cutoff=0.6)
     if guess:
-        message += f" (did you mean '{guess[0]}'?)"
-    return message + "; write the id of an SOP in this data folder, or remove `sop:`"
+        message += f" (maksudnya '{guess[0]}'?)"
+    return message + "; tulis id SOP yang ada di folder data ini, atau hapus `sop:`"
 
 
 def load_catalog(

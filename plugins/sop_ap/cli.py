@@ -1,5 +1,8 @@
 """`sop-ap`: check SOP data without building the site; write the JSON Schemas; start a
-new site for an instansi (`sop-ap init DIR`)."""
+new site for an instansi (`sop-ap init DIR`).
+
+Everything it prints is for authors and site operators, so it speaks Indonesian,
+argparse's own words (usage, errors, -h) included."""
 
 from __future__ import annotations
 
@@ -8,6 +11,7 @@ import json
 import shutil
 import sys
 from pathlib import Path
+from typing import Any, NoReturn
 
 import yaml
 
@@ -41,8 +45,10 @@ def check(data_dir: Path, strict: bool | None) -> int:
     if strict is None:
         strict = config is not None and _is_strict(config)
         if warnings and not errors:
-            print(f"the warnings stop the build: {shown_path(config)} sets `strict: true`"
-                  if strict and config else "the warnings do not stop a build that is not strict")
+            print(f"peringatan menghentikan pembangunan situs: {shown_path(config)} menulis "
+                  "`strict: true`; perbaiki semua peringatan" if strict and config else
+                  "peringatan tidak menghentikan pembangunan situs yang tidak ketat "
+                  "(strict)")
     return 1 if errors or (strict and warnings) else 0
 
 
@@ -66,6 +72,42 @@ def _is_strict(config: Path) -> bool:
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
         return False
     return isinstance(data, dict) and data.get("strict") is True
+
+
+_ARGPARSE_WORDS = [
+    ("the following arguments are required", "argumen berikut wajib ditulis"),
+    ("unrecognized arguments", "argumen tidak dikenal"),
+    ("invalid choice", "pilihan tidak dikenal"),
+    ("choose from", "pilih dari"),
+    ("not allowed with argument", "tidak boleh dipakai bersama"),
+    ("expected one argument", "memerlukan satu nilai"),
+    ("ambiguous option", "pilihan ambigu"),
+    ("could match", "dapat berarti"),
+    ("argument ", "argumen "),
+]
+
+
+class _Formatter(argparse.HelpFormatter):
+    def add_usage(self, usage: str | None, actions: Any, groups: Any,
+                  prefix: str | None = None) -> None:
+        super().add_usage(usage, actions, groups, "cara pakai: " if prefix is None else prefix)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse in Indonesian: headings, -h, and its error messages."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(formatter_class=_Formatter, add_help=False, **kwargs)
+        self._positionals.title = "argumen"
+        self._optionals.title = "pilihan"
+        self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS,
+                          help="tampilkan bantuan ini lalu keluar")
+
+    def error(self, message: str) -> NoReturn:
+        for english, words in _ARGPARSE_WORDS:
+            message = message.replace(english, words)
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: kesalahan: {message}\n")
 
 
 INIT_DIR = Path(__file__).parent / "init"
@@ -118,20 +160,35 @@ def init(target: Path, nama_situs: str | None, instansi: str | None) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="sop-ap", description=__doc__)
-    commands = parser.add_subparsers(dest="command", required=True)
-    check_cmd = commands.add_parser("check", help="validate a data folder and report every problem")
-    check_cmd.add_argument("data_dir", nargs="?", default="sop_data", type=Path)
+    parser = _Parser(prog="sop-ap", description="Memeriksa data SOP tanpa membangun situs, "
+                     "menulis skema JSON untuk penyunting teks, dan membuat situs baru.")
+    commands = parser.add_subparsers(dest="command", required=True, title="perintah",
+                                     metavar="{check,schema,init}", parser_class=_Parser)
+    check_cmd = commands.add_parser(
+        "check", help="periksa folder data dan laporkan semua masalah",
+        description="Memeriksa semua berkas di folder data dan melaporkan setiap masalah "
+        "(berkas:baris:kolom: letak: pesan). Keluar dengan kode 1 bila pembangunan situs "
+        "akan berhenti.")
+    check_cmd.add_argument("data_dir", nargs="?", default="sop_data", type=Path,
+                           metavar="FOLDER_DATA", help="folder data SOP (bawaan: sop_data)")
     strictness = check_cmd.add_mutually_exclusive_group()
     strictness.add_argument("--strict", action="store_true", default=None,
-                            help="warnings fail too (default: as mkdocs.yml's `strict`)")
+                            help="peringatan juga dianggap gagal (bawaan: mengikuti `strict` "
+                            "di mkdocs.yml)")
     strictness.add_argument("--no-strict", dest="strict", action="store_false",
-                            help="only errors fail")
-    schema_cmd = commands.add_parser("schema", help="write the JSON Schemas for editors")
-    schema_cmd.add_argument("out_dir", nargs="?", type=Path, default=None)
+                            help="hanya kesalahan yang dianggap gagal")
+    schema_cmd = commands.add_parser(
+        "schema", help="tulis skema JSON untuk penyunting teks",
+        description="Menulis skema JSON (sop.json, unit.json, keputusan.json, situs.json) yang "
+        "dipakai penyunting teks untuk memeriksa berkas saat mengetik.")
+    schema_cmd.add_argument("out_dir", nargs="?", type=Path, default=None, metavar="FOLDER",
+                            help="folder tujuan (bawaan: plugins/sop_ap/schemas)")
     init_cmd = commands.add_parser(
-        "init", help="buat situs baru untuk sebuah instansi di folder DIR (baru atau kosong)")
-    init_cmd.add_argument("dir", type=Path, metavar="DIR")
+        "init", help="buat situs baru untuk sebuah instansi di folder DIR (baru atau kosong)",
+        description="Membuat proyek situs baru yang siap dibangun untuk sebuah instansi: "
+        "mkdocs.yml, sop_data/ berisi contoh yang ditandai CONTOH, dan README dengan dua "
+        "perintahnya.")
+    init_cmd.add_argument("dir", type=Path, metavar="DIR", help="folder baru atau kosong")
     init_cmd.add_argument("--nama-situs", help="nama situs (bawaan: SOP AP <instansi>)")
     init_cmd.add_argument("--instansi", help="nama instansi, mis. 'Pemerintah Kabupaten X'")
     args = parser.parse_args(argv)
@@ -142,7 +199,7 @@ def main(argv: list[str] | None = None) -> int:
     from .schema import SCHEMA_DIR, write_schemas
 
     for path in write_schemas(args.out_dir or SCHEMA_DIR):
-        print(f"wrote {path}")
+        print(f"ditulis: {path}")
     return 0
 
 

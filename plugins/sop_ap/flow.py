@@ -134,12 +134,13 @@ def _row_specs(step: Langkah, i: int, lanes: list[str],
     if step.simbol is not None:
         for name in ("pelaksana", "lanjut", "keputusan"):
             if getattr(step, name) is not None:
-                issues.append(((*here, name), f"a step with simbol takes {name} from its "
-                               f"symbols: remove {name} here (write it inside simbol)"))
+                issues.append(((*here, name), f"langkah yang memakai simbol mengambil {name} "
+                               f"dari simbolnya: hapus {name} di sini (tulis di dalam simbol)"))
         for name in ("mulai", "selesai"):
             if getattr(step, name):
-                issues.append(((*here, name), f"a step with simbol marks {name} on its "
-                               f"symbols: write `{name}: true` inside simbol"))
+                issues.append(((*here, name), f"langkah yang memakai simbol menandai {name} "
+                               f"pada simbolnya: hapus {name} di sini dan tulis `{name}: true` "
+                               "di dalam simbol"))
         written = [_explicit_spec(s, (*here, "simbol", k), issues)
                    for k, s in enumerate(step.simbol)]
         return written, _meeting(written, lanes) if step.rapat else []
@@ -177,15 +178,17 @@ def _row_specs(step: Langkah, i: int, lanes: list[str],
         inner += _meeting(specs, lanes)
     if step.rapat:
         if len(acting) < 2:
-            issues.append(((*here, "rapat"), "rapat joins the boxes of a step done by several "
-                           "lanes: list two or more pelaksana, or remove rapat"))
+            issues.append(((*here, "rapat"), "rapat menghubungkan kotak-kotak satu langkah yang "
+                           "dikerjakan beberapa pelaksana: tulis dua pelaksana atau lebih, atau "
+                           "hapus rapat"))
         if decision is not None:
-            issues.append(((*here, "rapat"), "write a meeting that ends in a decision with "
-                           "simbol (rapat: true and the diamond as one of the symbols)"))
+            issues.append(((*here, "rapat"), "rapat yang berakhir dengan keputusan ditulis "
+                           "dengan simbol (rapat: true, dan belah ketupat sebagai salah satu "
+                           "simbolnya)"))
     return specs, inner
 
 
-MISSING_LANES = "required field 'pelaksana' is missing"
+MISSING_LANES = "kolom wajib 'pelaksana' belum ditulis"
 
 
 def missing_lanes(raw: object) -> list[Issue]:
@@ -202,29 +205,30 @@ def _explicit_spec(sym: Simbol, loc: PathKey, issues: list[Issue]) -> _Spec:
                  batas=sym.batas, lane_loc=(*loc, "pelaksana"))
     if sym.bentuk == "keputusan":
         if sym.ke is not None:
-            issues.append(((*loc, "ke"), "a decision leaves through its cabang: write the exits "
-                           "under cabang with their labels, e.g. {Ya: 4, Tidak: 2}"))
+            issues.append(((*loc, "ke"), "keputusan keluar melalui cabang: tulis jalur keluarnya "
+                           "di bawah cabang beserta labelnya, mis. {Ya: 4, Tidak: 2}"))
         if sym.cabang is None or len(sym.cabang) < 2:
             issues.append(((*loc, "cabang") if sym.cabang is not None else loc,
-                           "a decision needs at least two exits (cabang), e.g. "
-                           "{Ya: 4, Tidak: 2}"))
+                           "keputusan memerlukan paling sedikit dua jalur keluar (cabang), "
+                           "mis. {Ya: 4, Tidak: 2}"))
         if sym.selesai or sym.mulai:
             flag = "selesai" if sym.selesai else "mulai"
-            issues.append(((*loc, flag), f"a diamond cannot be a {flag} capsule: give it a "
-                           "box or capsule of its own, or remove " + flag))
+            issues.append(((*loc, flag), f"belah ketupat tidak dapat menjadi kapsul {flag}: "
+                           f"buat kotak atau kapsul {flag} tersendiri, atau hapus {flag}"))
         spec.targets = [(t, label, (*loc, "cabang", label))
                         for label, t in (sym.cabang or {}).items()]
         spec.explicit = True
     else:
         if sym.cabang is not None:
-            issues.append(((*loc, "cabang"), "cabang (labelled exits) belongs to a decision: "
-                           "write bentuk: keputusan, or use ke for a box's arrows"))
+            issues.append(((*loc, "cabang"), "cabang (jalur keluar berlabel) hanya untuk "
+                           "keputusan: tulis bentuk: keputusan, atau pakai ke untuk panah dari "
+                           "kotak"))
         if sym.batas is not None:
-            issues.append(((*loc, "batas"), "batas (drawn on the border of two lanes) is for "
-                           "a decision (bentuk: keputusan)"))
+            issues.append(((*loc, "batas"), "batas (digambar di perbatasan dua kolom "
+                           "pelaksana) hanya untuk keputusan (bentuk: keputusan)"))
         if sym.selesai and sym.ke is not None:
-            issues.append(((*loc, "ke"), "a selesai capsule has no arrow out: remove ke or "
-                           "selesai"))
+            issues.append(((*loc, "ke"), "kapsul selesai tidak mempunyai panah keluar: hapus ke "
+                           "atau selesai"))
         if sym.ke is not None:
             spec.targets = _targets(sym.ke, (*loc, "ke"))
             spec.explicit = True
@@ -330,7 +334,7 @@ def _resolve_exits(proc: Prosedur, result: Flow, specs: list[_Spec],
                 if found is not None:
                     result.arrows.append(Arrow(index, found, label, order=order))
             elif int(target) not in numbers:
-                result.issues.append((loc, f"step {target} does not exist (steps: {listing})"))
+                result.issues.append((loc, _no_step(target, listing)))
             else:
                 to_rows.append((index, numbers[int(target)], label, loc, order))
     groups: dict[tuple[int, int], list[tuple[int, PathKey]]] = {}
@@ -344,12 +348,20 @@ def _resolve_exits(proc: Prosedur, result: Flow, specs: list[_Spec],
         _join(proc, result, rows, source_row, target_row, sources)
 
 
+def _no_step(number: object, listing: str) -> str:
+    return f"langkah {number} tidak ada (langkah yang ada: {listing})"
+
+
+def procedure_name(proc: Prosedur, index: int) -> str:
+    """How messages name a procedure: by its code, else by its place (`prosedur ke-2`)."""
+    return f"prosedur {proc.kode}" if proc.kode else f"prosedur ke-{index + 1}"
+
+
 def _find(result: Flow, rows: list[list[int]], numbers: dict[int, int], target: TujuanSimbol,
           loc: PathKey, listing: str) -> int | None:
     row = numbers.get(target.langkah)
     if row is None:
-        result.issues.append(((*loc, "langkah"),
-                              f"step {target.langkah} does not exist (steps: {listing})"))
+        result.issues.append(((*loc, "langkah"), _no_step(target.langkah, listing)))
         return None
     candidates = [result.symbols[m] for m in rows[row] if result.symbols[m].shape != "akhir"]
     if target.pelaksana is not None:
@@ -364,11 +376,11 @@ def _find(result: Flow, rows: list[list[int]], numbers: dict[int, int], target: 
                      if s.shape != "akhir")
     if not candidates:
         wanted = " ".join(x for x in (target.pelaksana, target.bentuk) if x)
-        result.issues.append((loc, f"step {target.langkah} has no symbol '{wanted}' "
-                              f"(its symbols: {held})"))
+        result.issues.append((loc, f"langkah {target.langkah} tidak mempunyai simbol "
+                              f"'{wanted}' (simbolnya: {held})"))
     else:
-        result.issues.append((loc, f"step {target.langkah} has several symbols ({held}): "
-                              "add pelaksana to say which one"))
+        result.issues.append((loc, f"langkah {target.langkah} mempunyai beberapa simbol "
+                              f"({held}): tambahkan pelaksana untuk menyebut yang mana"))
     return None
 
 
@@ -389,10 +401,11 @@ def _join(proc: Prosedur, result: Flow, rows: list[list[int]], source_row: int,
     no_from, no_to = proc.langkah[source_row].no, proc.langkah[target_row].no
     result.issues.append((
         sources[0][1],
-        f"step {no_from} has boxes in {', '.join(lanes_from)} that continue to step {no_to}, "
-        f"whose boxes are in {', '.join(lanes_to)}: say which box goes where (under simbol, "
-        f"ke: {{langkah: {no_to}, pelaksana: …}} for each box), or write rapat: true if "
-        f"step {no_from} is a meeting that leaves through one box",
+        f"langkah {no_from} mempunyai kotak di {', '.join(lanes_from)} yang berlanjut ke "
+        f"langkah {no_to}, yang kotaknya di {', '.join(lanes_to)}: sebutkan kotak mana menuju "
+        f"ke mana (di bawah simbol, ke: {{langkah: {no_to}, pelaksana: …}} untuk setiap kotak), "
+        f"atau tulis rapat: true bila langkah {no_from} adalah rapat yang keluar melalui satu "
+        "kotak",
     ))
 
 
@@ -402,13 +415,15 @@ def _check_lanes(proc: Prosedur, specs: list[_Spec], rows: list[list[int]],
     seen: set[str] = set()
     for j, lane in enumerate(known):
         if lane in seen:
-            issues.append((("pelaksana", j), f"lane '{lane}' is listed twice"))
+            issues.append((("pelaksana", j), f"kolom pelaksana '{lane}' ditulis dua kali: "
+                           "hapus salah satunya"))
         elif any(_fold(lane) == _fold(other) for other in seen):
-            issues.append((("pelaksana", j), f"lane {_looks(lane)} is listed twice (written "
-                           "with other spaces or capitals)"))
+            issues.append((("pelaksana", j), f"kolom pelaksana {_looks(lane)} ditulis dua kali "
+                           "(dengan spasi atau huruf besar/kecil yang berbeda): hapus salah "
+                           "satunya"))
         seen.add(lane)
     listing = ", ".join(known)
-    where = f"procedure {proc.kode}" if proc.kode else "this procedure"
+    where = f"prosedur {proc.kode}" if proc.kode else "prosedur ini"
     for members in rows:
         kinds: set[tuple[str, str]] = set()
         for m in members:
@@ -417,13 +432,14 @@ def _check_lanes(proc: Prosedur, specs: list[_Spec], rows: list[list[int]],
                                                        (spec.batas, (*spec.loc, "batas"))]
             for name, loc in named:
                 if name is not None and name not in seen:
-                    issues.append((loc, f"{_looks(name)} is not a lane of {where} "
-                                   f"(lanes: {listing}){_near(name, known)}"))
+                    issues.append((loc, f"{_looks(name)} bukan kolom pelaksana {where} "
+                                   f"(kolom pelaksana: {listing}){_near(name, known)}"))
             if (spec.lane, spec.shape) in kinds:
-                what = "box" if spec.shape == "proses" else "diamond"
-                issues.append((spec.lane_loc, f"lane '{spec.lane}' is listed twice in this "
-                               f"step: a row holds one {what} per lane (split the step into "
-                               "two rows if the paper draws two)"))
+                what = "kotak" if spec.shape == "proses" else "belah ketupat"
+                issues.append((spec.lane_loc, f"pelaksana '{spec.lane}' ditulis dua kali dalam "
+                               f"langkah ini: satu baris hanya memuat satu {what} untuk setiap "
+                               "kolom pelaksana (pecah menjadi dua langkah bila di kertas ada "
+                               "dua)"))
             kinds.add((spec.lane, spec.shape))
 
 
@@ -441,8 +457,8 @@ def _fold(text: str) -> str:
 def _near(lane: str, known: list[str]) -> str:
     for other in known:
         if _fold(other) == _fold(lane):
-            return f"; did you mean '{other}'? (it differs in spaces or capitals)"
-    return ""
+            return f"; maksudnya '{other}'? (berbeda spasi atau huruf besar/kecil)"
+    return "; betulkan ejaannya, atau tambahkan ke daftar pelaksana prosedur"
 
 
 # ------------------------------------------------------------------ checks
@@ -455,7 +471,8 @@ def check(proc: Prosedur) -> list[Issue]:
     seen: set[int] = set()
     for i, step in enumerate(proc.langkah):
         if step.no in seen:
-            issues.append((("langkah", i, "no"), f"step number {step.no} is used more than once"))
+            issues.append((("langkah", i, "no"), f"nomor langkah {step.no} dipakai lebih dari "
+                           "sekali: beri nomor lain"))
         seen.add(step.no)
     issues += _check_step_flags(proc)
     issues += _check_waktu_mencakup(proc)
@@ -469,16 +486,17 @@ def _check_step_flags(proc: Prosedur) -> list[Issue]:
     for i, step in enumerate(proc.langkah):
         if step.keputusan is not None and step.lanjut is not None:
             issues.append(
-                (("langkah", i, "lanjut"), "a step with a keputusan takes its exits from "
-                 "keputusan.cabang; remove lanjut")
+                (("langkah", i, "lanjut"), "langkah dengan keputusan keluar melalui "
+                 "keputusan.cabang: hapus lanjut")
             )
         if step.keputusan is not None and step.selesai:
             issues.append(
-                (("langkah", i, "selesai"), "a step with a keputusan ends through a cabang "
-                 "that goes to 'selesai'; remove selesai")
+                (("langkah", i, "selesai"), "langkah dengan keputusan berakhir melalui cabang "
+                 "yang menuju 'selesai': hapus selesai")
             )
         if step.selesai and step.lanjut is not None:
-            issues.append((("langkah", i, "selesai"), "write either selesai or lanjut, not both"))
+            issues.append((("langkah", i, "selesai"), "tulis salah satu saja, selesai atau "
+                           "lanjut, jangan keduanya"))
     return issues
 
 
@@ -488,26 +506,29 @@ def _check_waktu_mencakup(proc: Prosedur) -> list[Issue]:
     for i, step in enumerate(proc.langkah):
         if i in covered and step.waktu is not None:
             issues.append(
-                (("langkah", i, "waktu"), "this step's time is already given by waktu_mencakup "
-                 "of an earlier step; remove waktu here")
+                (("langkah", i, "waktu"), "waktu langkah ini sudah tercakup dalam "
+                 "waktu_mencakup langkah sebelumnya: hapus waktu di sini")
             )
         if step.waktu_mencakup is None:
             continue
         if step.waktu is None:
-            issues.append((("langkah", i, "waktu_mencakup"), "waktu_mencakup needs a waktu"))
+            issues.append((("langkah", i, "waktu_mencakup"), "waktu_mencakup memerlukan waktu: "
+                           "tulis waktu pada langkah ini"))
         last = i + step.waktu_mencakup - 1
         if last >= len(proc.langkah):
             issues.append(
                 (("langkah", i, "waktu_mencakup"),
-                 f"covers {step.waktu_mencakup} steps but only {len(proc.langkah) - i} remain")
+                 f"mencakup {step.waktu_mencakup} langkah, padahal hanya tersisa "
+                 f"{len(proc.langkah) - i} langkah (langkah ini dan sesudahnya)")
             )
         covered.update(range(i + 1, min(last, len(proc.langkah) - 1) + 1))
     return issues
 
 
 def _describe(symbol: Symbol) -> str:
-    what = {"proses": "box", "keputusan": "diamond", "akhir": "end capsule"}[symbol.shape]
-    return f"the {what} of '{symbol.lane}' in step {symbol.no}"
+    what = {"proses": "kotak", "keputusan": "belah ketupat", "akhir": "kapsul selesai"}[
+        symbol.shape]
+    return f"{what} '{symbol.lane}' di langkah {symbol.no}"
 
 
 def _check_reachability(proc: Prosedur, result: Flow) -> list[Issue]:
@@ -524,20 +545,23 @@ def _check_reachability(proc: Prosedur, result: Flow) -> list[Issue]:
     for symbol in result.symbols:
         if symbol.index not in reached:
             issues.append((("langkah", symbol.row),
-                           f"{_describe(symbol)} is unreachable: no arrow leads to it. Add "
-                           "an arrow to it from an earlier symbol (lanjut, ke or a cabang), "
-                           "or, if the paper draws it as a start capsule, mulai: true"))
+                           f"{_describe(symbol)} tidak terjangkau: tidak ada panah yang "
+                           "menujunya. Tambahkan panah ke sana dari langkah sebelumnya "
+                           "(lanjut, ke, atau cabang); hanya bila di kertas memang tergambar "
+                           "kapsul mulai kedua di sini, tulis mulai: true"))
     if not result.ends:
-        issues.append((("langkah",), "the procedure has no end: every step leads to another "
-                       "(add selesai: true where it ends, or a cabang to selesai)"))
+        issues.append((("langkah",), "prosedur ini tidak mempunyai akhir: setiap langkah "
+                       "menuju langkah lain (tambahkan selesai: true di langkah tempat prosedur "
+                       "berakhir, atau cabang menuju selesai)"))
         return issues
     finishing = _reach(result.ends, lambda n: backward.get(n, []))
     stuck = [s for s in result.symbols if s.index in reached and s.index not in finishing]
     if stuck:
         names = ", ".join(sorted({str(s.no) for s in stuck}, key=int))
         issues.append((("langkah", stuck[0].row),
-                       f"steps {names} loop forever: none of them leads to an end (add a "
-                       "cabang or lanjut to a later step or to selesai)"))
+                       f"langkah {names} berputar tanpa henti: tidak satu pun menuju akhir "
+                       "prosedur (tambahkan cabang atau lanjut ke langkah sesudahnya atau ke "
+                       "selesai)"))
     return issues
 
 

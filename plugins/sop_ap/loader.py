@@ -10,6 +10,7 @@ All files are read and all problems are collected in one run.
 from __future__ import annotations
 
 import difflib
+import errno
 import hashlib
 import os
 import re
@@ -164,16 +165,18 @@ class _Walk:
             try:
                 entries = sorted(os.scandir(folder), key=lambda e: e.name)
             except OSError as exc:
-                self.note(folder, f"cannot read this folder ({_reason(exc)}): its files are not "
-                          "checked; give the folder read and execute permission")
+                self.note(folder, f"folder ini tidak dapat dibaca ({_reason(exc)}): berkas di "
+                          "dalamnya tidak diperiksa; beri folder ini izin baca dan buka (read "
+                          "dan execute)")
                 continue
             for entry in entries:
                 self.entry(Path(entry.path), entry.is_symlink(), pending)
 
     def entry(self, path: Path, link: bool, pending: list[Path]) -> None:
         if path.name.startswith(".") or _leftover(path.name):
-            what = "hidden" if path.name.startswith(".") else "an editor or system leftover"
-            self.note(path, f"{what} file or folder: ignored", "note")
+            what = ("berkas atau folder tersembunyi" if path.name.startswith(".") else
+                    "sisa penyunting atau sistem operasi")
+            self.note(path, f"{what}: diabaikan", "note")
             return
         if link:
             self.link(path)
@@ -181,32 +184,40 @@ class _Walk:
         try:
             mode = path.stat().st_mode
         except OSError as exc:
-            self.note(path, f"cannot read ({_reason(exc)}): not checked")
+            self.note(path, f"tidak dapat dibaca ({_reason(exc)}): tidak diperiksa")
             return
         if stat.S_ISDIR(mode):
             pending.append(path)
         elif stat.S_ISREG(mode):
             self.files.append(path)
         else:
-            self.note(path, "not a regular file (a device, pipe or socket): not read")
+            self.note(path, "bukan berkas biasa (perangkat, pipa, atau soket): tidak dibaca")
 
     def link(self, path: Path) -> None:
         """A symbolic link is never read through: a target inside the data folder is read
         at its own place (once), one outside would make the site depend on other files."""
         target = Path(os.path.realpath(path))
         if not target.exists():
-            self.note(path, f"broken symbolic link (its target {target} does not exist): "
-                      "not read; remove the link or restore the file")
+            self.note(path, f"tautan simbolik putus (tujuannya, {target}, tidak ada): tidak "
+                      "dibaca; hapus tautan itu atau kembalikan berkasnya")
         elif not target.is_relative_to(self.real_root):
-            self.note(path, f"symbolic link to {target}, outside the data folder: not read; "
-                      "copy the file or folder into the data folder")
+            self.note(path, f"tautan simbolik ke {target}, di luar folder data: tidak dibaca; "
+                      "salin berkas atau folder itu ke dalam folder data")
         else:
             inside = target.relative_to(self.real_root).as_posix() or "."
-            self.note(path, f"symbolic link to {inside} in this data folder, which is read at "
-                      "its own place: not read twice", "note")
+            self.note(path, f"tautan simbolik ke {inside} di folder data ini, yang dibaca di "
+                      "tempat aslinya: tidak dibaca dua kali", "note")
+
+
+_REASONS = {errno.EACCES: "izin ditolak", errno.EPERM: "izin ditolak",
+            errno.ENOENT: "tidak ada", errno.ELOOP: "tautan berputar",
+            errno.ENAMETOOLONG: "nama terlalu panjang", errno.EIO: "kesalahan baca disk"}
 
 
 def _reason(exc: OSError) -> str:
+    """Why the system could not read something, in Indonesian where the cause is common."""
+    if exc.errno in _REASONS:
+        return _REASONS[exc.errno]
     return (exc.strerror or str(exc)).lower()
 
 
@@ -226,7 +237,8 @@ def load_dir(data_dir: Path, cache: FileCache | None = None) -> LoadResult:
     result = LoadResult()
     if not data_dir.is_dir():
         result.problems.append(
-            Problem(shown_path(data_dir), Position(1, 1), "", "data folder does not exist")
+            Problem(shown_path(data_dir), Position(1, 1), "", "folder data ini tidak ada: "
+                    "periksa nama dan letaknya")
         )
         return result
     fresh: FileCache = {}
@@ -239,7 +251,7 @@ def load_dir(data_dir: Path, cache: FileCache | None = None) -> LoadResult:
             continue
         if file.suffix.lower() not in YAML_SUFFIXES:
             result.problems.append(
-                Problem(shown, Position(1, 1), "", "not a YAML file (.yml): ignored",
+                Problem(shown, Position(1, 1), "", "bukan berkas YAML (.yml): diabaikan",
                         "warning")
             )
             continue
@@ -247,7 +259,8 @@ def load_dir(data_dir: Path, cache: FileCache | None = None) -> LoadResult:
         try:
             raw = file.read_bytes()
         except OSError as exc:
-            result.problems.append(Problem(shown, Position(1, 1), "", f"cannot read file: {exc}"))
+            result.problems.append(Problem(shown, Position(1, 1), "",
+                                           f"berkas tidak dapat dibaca ({_reason(exc)})"))
             continue
         kind = kind_of(file, data_dir)
         key = (shown, kind, hashlib.sha256(raw).hexdigest())
@@ -302,9 +315,10 @@ def load_file(raw: bytes, shown: str, kind: str) -> FileResult:
     if source is None:
         return FileResult(kind, None, tuple(problems), _guess_id(raw) if kind == "sop" else None)
     if not isinstance(source.data, dict):
-        found = "a list" if isinstance(source.data, list) else "a single value"
+        found = "daftar" if isinstance(source.data, list) else "satu nilai saja"
         problems.append(
-            Problem(shown, source.position(()), "", f"expected a mapping of fields, found {found}")
+            Problem(shown, source.position(()), "", f"berkas ini harus berisi {MAPPING}, "
+                    f"tetapi berisi {found}")
         )
         return FileResult(kind, None, tuple(problems))
     overlong = _overlong(source)
@@ -339,8 +353,9 @@ def _overlong(source: Source) -> list[Problem]:
         problems.append(Problem(
             source.path, source.key_position(loc) if is_key else source.position(loc),
             display_path(source.data, loc),
-            f"this text has {len(text):,} characters, more than the {MAX_TEXT:,} a value may "
-            "have: it looks like a pasted document; shorten it or split it into items"))
+            f"teks ini {_angka(len(text))} karakter, lebih dari {_angka(MAX_TEXT)} karakter "
+            "yang boleh dimuat satu nilai: tampaknya dokumen yang ditempel; persingkat atau "
+            "pecah menjadi beberapa butir"))
     return problems
 
 
@@ -351,9 +366,9 @@ _MARKS = {
     "keputusan": frozenset({"daftar_sop", "menimbang", "mengingat", "diktum"}),
 }
 _PLACES = {
-    "sop": "an SOP file belongs anywhere in the data folder except under keputusan/",
-    "keputusan": "a decree belongs under keputusan/",
-    "unit": "the units belong in unit.yml at the top of the data folder",
+    "sop": "berkas SOP boleh diletakkan di mana saja dalam folder data, kecuali di keputusan/",
+    "keputusan": "berkas keputusan diletakkan di folder keputusan/",
+    "unit": "daftar unit ditulis di unit.yml, di tingkat teratas folder data",
 }
 
 
@@ -365,13 +380,12 @@ def _misplaced(source: Source, kind: str) -> list[Problem]:
     if len(looks) != 1 or looks[0] == ("sop" if kind == "revisi" else kind):
         return []  # an earlier revision (under <id>.revisi/) is an SOP file too
     what = looks[0]
-    names = {"sop": "an SOP", "keputusan": "a decree", "unit": "the list of units",
-             "revisi": "an earlier revision of an SOP"}
+    names = {"sop": "SOP", "keputusan": "keputusan", "unit": "daftar unit",
+             "revisi": "revisi terdahulu sebuah SOP"}
     fields = ", ".join(sorted(keys & _MARKS.get(what, keys)))
     return [Problem(source.path, Position(1, 1), "",
-                    f"this file is {names[what]} (it has {fields}), "
-                    f"but a file in this place is read as {names[kind]}: {_PLACES[what]}; "
-                    "move the file")]
+                    f"berkas ini berisi {names[what]} (ada {fields}), tetapi berkas di tempat "
+                    f"ini dibaca sebagai {names[kind]}: {_PLACES[what]}; pindahkan berkasnya")]
 
 
 # ----------------------------------------------------------------- SOP checks
@@ -381,11 +395,13 @@ def check_sop(item: Loaded[Sop]) -> list[Problem]:
     sop = item.model
     problems: list[Problem] = []
     if sop.tanggal_efektif is not None and sop.tanggal_pengesahan is not None:
-        problems.append(item.at(("tanggal_pengesahan",), "", "write either tanggal_efektif or "
-                                "tanggal_pengesahan, not both"))
+        problems.append(item.at(("tanggal_pengesahan",), "", "tulis salah satu saja, "
+                                "tanggal_efektif atau tanggal_pengesahan (sesuai tulisan di "
+                                "dokumen), jangan keduanya"))
     elif sop.tanggal_efektif is None and sop.tanggal_pengesahan is None:
-        problems.append(item.at((), "tanggal_efektif", "required field 'tanggal_efektif' is "
-                                "missing (or write tanggal_pengesahan)"))
+        problems.append(item.at((), "tanggal_efektif", "kolom wajib 'tanggal_efektif' belum "
+                                "ditulis (atau tulis tanggal_pengesahan bila dokumen menulis "
+                                "Tanggal Pengesahan)"))
     problems.extend(_check_status(item))
     for name in ("tanggal_pembuatan", "tanggal_revisi", "tanggal_efektif", "tanggal_pengesahan"):
         problems.extend(date_warnings(item, name))
@@ -394,13 +410,16 @@ def check_sop(item: Loaded[Sop]) -> list[Problem]:
         base: PathKey = ("prosedur", p)
         if len(sop.prosedur) > 1 and proc.kode is None:
             problems.append(
-                item.at(base, "", "kode is required when an SOP has more than one procedure")
+                item.at(base, "", f"{flow.procedure_name(proc, p)} belum diberi kode: kode "
+                        "wajib ditulis bila SOP mempunyai lebih dari satu prosedur (mis. "
+                        "kode: A)")
             )
         if proc.kode is not None:
             key = proc.kode.lower()
             if key in codes:
-                problems.append(item.at((*base, "kode"), "", f"procedure code '{proc.kode}' "
-                                        "is used twice"))
+                problems.append(item.at((*base, "kode"), "", f"kode prosedur '{proc.kode}' "
+                                        f"sudah dipakai prosedur ke-{codes[key] + 1}: beri "
+                                        "kode lain"))
             codes[key] = p
         for loc, message in flow.check(proc):
             problems.append(item.at((*base, *loc), "", message))
@@ -418,21 +437,24 @@ def _check_status(item: Loaded[Sop]) -> list[Problem]:
     sop = item.model
     problems: list[Problem] = []
     if sop.status == "dicabut" and sop.dicabut is None:
-        problems.append(item.at(("status",), "", "a revoked SOP needs `dicabut:` with its "
-                                "tanggal (and diganti_oleh: the id of the SOP that replaces it)"))
+        problems.append(item.at(("status",), "", "SOP yang dicabut memerlukan `dicabut:` "
+                                "dengan tanggal pencabutannya (dan diganti_oleh: id SOP "
+                                "penggantinya, bila ada)"))
     if sop.dicabut is not None and sop.status != "dicabut":
-        problems.append(item.at(("dicabut",), "", f"`dicabut` is written but status is "
-                                f"'{sop.status}': write `status: dicabut`, or remove `dicabut`"))
+        problems.append(item.at(("dicabut",), "", f"`dicabut` ditulis, tetapi status "
+                                f"'{sop.status}': tulis `status: dicabut`, atau hapus "
+                                "`dicabut`"))
     if sop.dicabut is not None and sop.dicabut.diganti_oleh == sop.id:
-        problems.append(item.at(("dicabut", "diganti_oleh"), "", "an SOP cannot replace itself"))
+        problems.append(item.at(("dicabut", "diganti_oleh"), "", "SOP tidak dapat "
+                                "menggantikan dirinya sendiri: tulis id SOP penggantinya"))
     dates: list[tuple[PathKey, str]] = []
     if sop.dicabut is not None:
         dates.append((("dicabut", "tanggal"), sop.dicabut.tanggal))
     dates += [(("evaluasi", i, "tanggal"), e.tanggal) for i, e in enumerate(sop.evaluasi or [])]
     for loc, text in dates:
         if parse_tanggal(text).tanggal is None:
-            problems.append(item.at(loc, "", f"'{text}' is not a date this tool can read: write "
-                                    "the day, e.g. 15-01-2025 or 15 Januari 2025"))
+            problems.append(item.at(loc, "", f"'{text}' bukan tanggal yang dapat dibaca: "
+                                    "tulis tanggalnya, mis. 15-01-2025 atau 15 Januari 2025"))
     return problems
 
 
@@ -444,9 +466,9 @@ def date_warnings(item: Loaded[Any], name: str) -> list[Problem]:
     parsed = parse_tanggal(text)
     if parsed.salah is None:
         return []
-    return [item.at((name,), "", f"'{_short(text)}' is not a real date ({parsed.salah}): it "
-                    "would be published as written; correct it to the date on the signed "
-                    "document", "warning")]
+    return [item.at((name,), "", f"'{_short(text)}' bukan tanggal yang ada ({parsed.salah}): "
+                    "tanggal ini akan diterbitkan apa adanya; betulkan sesuai tanggal pada "
+                    "dokumen yang ditandatangani", "warning")]
 
 
 def _check_valid_procedures(source: Source) -> list[Problem]:
@@ -481,9 +503,9 @@ def _waktu_warnings(item: Loaded[Sop], base: PathKey, proc: Prosedur) -> list[Pr
                 item.at(
                     (*base, "langkah", i, "waktu"),
                     "",
-                    f"waktu '{_short(step.waktu)}' is not a duration this tool understands; it "
-                    "is shown as written and the page notes that the procedure's total time "
-                    "leaves it out",
+                    f"waktu '{_short(step.waktu)}' bukan lama waktu yang dapat dihitung; "
+                    "waktu ini ditampilkan apa adanya, dan halaman SOP mencatat bahwa jumlah "
+                    "waktu prosedur tidak memasukkannya",
                     "note",
                 )
             )
@@ -492,26 +514,50 @@ def _waktu_warnings(item: Loaded[Sop], base: PathKey, proc: Prosedur) -> list[Pr
 
 # ------------------------------------------------------- pydantic -> problems
 
+MAPPING = "kumpulan kolom (nama: nilai)"
+"""What a mapping is called in messages: the fields of one thing, one `nama: nilai` a line."""
+
 _TYPE_ERRORS = {
-    "string_type": "text",
-    "list_type": "a list",
-    "dict_type": "a mapping of fields",
-    "model_type": "a mapping of fields",
-    "model_attributes_type": "a mapping of fields",
-    "int_type": "a whole number",
-    "int_parsing": "a whole number",
-    "int_from_float": "a whole number",
-    "bool_type": "true or false",
-    "bool_parsing": "true or false",
+    "string_type": "teks",
+    "list_type": "daftar",
+    "dict_type": MAPPING,
+    "model_type": MAPPING,
+    "model_attributes_type": MAPPING,
+    "int_type": "bilangan bulat",
+    "int_parsing": "bilangan bulat",
+    "int_from_float": "bilangan bulat",
+    "bool_type": "true atau false",
+    "bool_parsing": "true atau false",
     "literal_error": "",  # the allowed values, from the error (see _expected)
 }
 
 
 def _expected(err: ErrorDetails) -> str:
     if err["type"] == "literal_error":
-        allowed = str(err.get("ctx", {}).get("expected", "one of the listed values"))
-        return f"one of {allowed}" if " or " in allowed else allowed
+        allowed = str(err.get("ctx", {}).get("expected", ""))
+        # pydantic writes "'a', 'b' or 'c'"
+        return "salah satu dari " + allowed.replace(" or ", " atau ") if " or " in allowed else (
+            allowed)
     return _TYPE_ERRORS[err["type"]]
+
+
+def _type_hint(expected: str, value: Any) -> str:
+    """How to write the value in the form the field takes, for the usual slips."""
+    if expected == "daftar" and isinstance(value, str):
+        return (" (tulis daftar di dalam kurung siku, mis. [Staf, Kabag], atau satu butir per "
+                "baris diawali '- ')")
+    if expected.startswith(MAPPING) and isinstance(value, list):
+        return " (hapus tanda '- ' di depan nama-nama kolomnya)"
+    if "teks" in expected and isinstance(value, dict):
+        return " (bila teksnya memuat ': ', apit seluruh teks dengan tanda petik)"
+    if "teks" in expected and isinstance(value, list) and "daftar" not in expected:
+        return " (kolom ini berisi satu teks saja: hapus kurung siku atau tanda '- ')"
+    return ""
+
+
+def _angka(number: int) -> str:
+    """A number as Indonesian writes it: 5.000."""
+    return f"{number:,}".replace(",", ".")
 
 
 def _model_at(cls: type[BaseModel] | None, data: Any, loc: PathKey) -> type[BaseModel] | None:
@@ -536,14 +582,14 @@ def _model_at(cls: type[BaseModel] | None, data: Any, loc: PathKey) -> type[Base
 
 def _unknown_field(source: Source, loc: PathKey, model: type[BaseModel] | None) -> str:
     name = str(loc[-1])
-    message = f"unknown field '{name}'"
+    message = f"kolom '{name}' tidak dikenal"
     parent = _model_at(model, source.data, loc[:-1])
     allowed = sorted(parent.model_fields) if parent is not None else sorted(FIELD_NAMES)
     if name in FIELD_NAMES and name not in allowed:
         return message + _where_it_belongs(source, loc, model)
     guess = difflib.get_close_matches(name, allowed, n=1, cutoff=0.75)
     if guess:
-        message += f" (did you mean '{guess[0]}'?)"
+        message += f" (maksudnya '{guess[0]}'?)"
     return message
 
 
@@ -556,10 +602,10 @@ def _where_it_belongs(source: Source, loc: PathKey, model: type[BaseModel] | Non
             inner = _model_at(model, source.data, (*loc[:-1], key))
             if inner is not None and name in inner.model_fields:
                 line = source.key_position((*loc[:-1], key)).line
-                return (f" here: it is a field of '{key}' (line {line}); indent it as far as "
-                        f"the other fields of {key}")
-    return (" here: it is a field of another part of an SOP, decree or unit file; check its "
-            "indentation")
+                return (f" di sini: kolom ini milik '{key}' (baris {line}); beri indentasi "
+                        f"sejauh kolom lain di dalam {key}")
+    return (" di sini: kolom ini milik bagian lain berkas SOP, keputusan, atau unit; periksa "
+            "indentasinya")
 
 
 def _value_at(data: Any, loc: PathKey) -> Any:
@@ -625,11 +671,11 @@ def real_loc(data: Any, loc: tuple[Any, ...]) -> PathKey:
 
 def _kind(value: Any) -> str:
     if value is None:
-        return "nothing (the value is empty)"
+        return "kosong"
     if isinstance(value, dict):
-        return "a mapping"
+        return "kumpulan kolom"
     if isinstance(value, list):
-        return "a list"
+        return "daftar"
     return f"'{_short(str(value))}'"
 
 
@@ -684,34 +730,44 @@ def _problem(
     if kind == "missing":
         parent = loc[:-1]
         position = source.position(parent)
-        message = f"required field '{loc[-1]}' is missing"
+        message = f"kolom wajib '{loc[-1]}' belum ditulis"
     elif kind == "extra_forbidden":
         position = source.key_position(loc)
         message = _unknown_field(source, loc, model)
     elif all(e["type"] in _TYPE_ERRORS for e in errs):
-        expected = " or ".join(dict.fromkeys(_expected(e) for e in errs))
-        if value is None and "text" in expected:
-            message = f"is empty; write {expected} (use '-' when there is nothing)"
+        expected = " atau ".join(dict.fromkeys(_expected(e) for e in errs))
+        if value is None and "teks" in expected:
+            message = f"kosong; tulis {expected} (tulis '-' bila memang tidak ada isinya)"
         elif value is None:
-            message = f"is empty; write {expected}"
+            message = f"kosong; tulis {expected}"
         else:
-            message = f"expected {expected}, found {_kind(value)}"
+            verb = "harus" if expected.startswith("salah satu") else "harus berupa"
+            message = f"{verb} {expected}, tetapi tertulis {_kind(value)}"
+            message += _type_hint(expected, value)
+    elif kind == "string_pattern_mismatch" and loc and loc[-1] == "kode":
+        message = (f"'{_short(str(value))}' bukan kode yang sah: kode prosedur ditulis dengan "
+                   "1 sampai 8 huruf atau angka saja (mis. 'A' atau 'B1')")
     elif kind == "string_pattern_mismatch":
-        message = (
-            f"'{_short(str(value))}' is not a valid id or code: use lowercase letters, digits "
-            "and '-' for ids (e.g. 'penyusunan-iku'), letters and digits for codes (e.g. 'A')"
-        )
+        message = (f"'{_short(str(value))}' bukan id yang sah: id ditulis dengan huruf kecil, "
+                   "angka, dan tanda hubung '-' saja (mis. 'penyusunan-iku')")
+    elif kind == "string_too_long":
+        count = err.get("ctx", {}).get("max_length", 0)
+        message = f"terlalu panjang: paling banyak {count} karakter"
     elif kind == "too_short" and loc and loc[-1] == "cabang":
-        message = "a decision needs at least two exits (cabang)"
+        message = "keputusan memerlukan paling sedikit dua jalur keluar (cabang)"
     elif kind == "too_short":
         count = err.get("ctx", {}).get("min_length", 1)
-        message = f"needs at least {count} item(s)"
+        message = f"memerlukan paling sedikit {count} butir"
         if value == [] or value == {}:
-            message = f"is an empty list: write at least {count} item(s)"
+            message = f"daftar ini kosong: tulis paling sedikit {count} butir"
     elif kind in ("greater_than_equal", "greater_than"):
-        message = f"must be at least {err.get('ctx', {}).get('ge', 1)}, found {_kind(value)}"
-    else:
+        message = (f"harus paling sedikit {err.get('ctx', {}).get('ge', 1)}, tetapi tertulis "
+                   f"{_kind(value)}")
+    elif kind == "value_error":
+        # Our own validators (model.py) word their messages for authors.
         message = str(err["msg"]).removeprefix("Value error, ")
+    else:
+        message = f"nilai ini tidak dapat diterima (kata pemeriksa: {err['msg']})"
     return Problem(source.path, position, display_path(source.data, loc), message)
 
 

@@ -25,7 +25,7 @@ from .urls import SOP_DIR, UNIT_DIR, reserved_id_problem
 
 def _not_blank(value: str) -> str:
     if not value.strip():
-        raise ValueError("must not be empty")
+        raise ValueError("tidak boleh kosong: tulis isinya")
     return value
 
 

@@ -808,14 +808,15 @@ def site_pages(
         return _site_pages(catalog, env, SiteUrls(site_url, use_directory_urls),
                            with_home, cache, siklus, site_total)
     except TemplateSyntaxError as exc:
-        raise TemplateFailure(f"template {exc.filename or exc.name}:{exc.lineno}: syntax "
-                              f"error: {exc.message}") from None
+        raise TemplateFailure(f"templat {exc.filename or exc.name}:{exc.lineno}: kesalahan "
+                              f"penulisan templat: {exc.message}") from None
     except Exception as exc:
         where = _template_line(exc)
         if where is None:
             raise
         raise TemplateFailure(
-            f"template {where}: {type(exc).__name__}: {exc} (while writing the site's pages)"
+            f"templat {where}: {type(exc).__name__}: {exc} (gagal saat menulis halaman situs; "
+            "periksa baris itu pada templat)"
         ) from None
 
 

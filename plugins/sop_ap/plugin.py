@@ -26,7 +26,7 @@ import json
 import os
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
@@ -38,6 +38,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
@@ -47,7 +48,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from . import search, urls
 from .catalog import Catalog, default_situs, load_catalog
-from .loader import FileCache, read_situs
+from .loader import FileCache, read_situs, shown_path
 from .model import Situs
 from .navigation import navigation
 from .pages import (
@@ -144,9 +145,9 @@ class SopApPlugin(BasePlugin[SopApConfig]):
         config.watch.append(str(self.data_dir))
         if self.templates_dir and not self.templates_dir.is_dir():
             raise PluginError(
-                f"sop-ap: templates_dir '{self.config.templates_dir}' does not exist "
-                f"({self.templates_dir}): create it with the templates to override, or remove "
-                "the option from mkdocs.yml"
+                f"sop-ap: templates_dir '{self.config.templates_dir}' tidak ada "
+                f"({self.templates_dir}): buat folder itu berisi templat yang hendak diganti, "
+                "atau hapus pilihan ini dari mkdocs.yml"
             )
         if self.templates_dir:
             config.watch.append(str(self.templates_dir))
@@ -197,7 +198,8 @@ class SopApPlugin(BasePlugin[SopApConfig]):
         for page in pages:
             if files.get_file_from_path(page.path) is not None:
                 raise PluginError(
-                    f"docs/{page.path} would be replaced by a generated page: rename it"
+                    f"sop-ap: docs/{page.path} akan tertimpa halaman yang dibuat dari data "
+                    "SOP: ganti nama berkas itu"
                 )
             # A revision's permanent page is reached from its SOP's page, not the nav.
             inclusion = (InclusionLevel.NOT_IN_NAV if page.path.count("/") > 1
@@ -251,6 +253,12 @@ class SopApPlugin(BasePlugin[SopApConfig]):
         self.render_cache.clear()
         self.last_good = None
 
+    def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig,
+                 builder: Callable[..., Any]) -> LiveReloadServer:
+        """Say, in Indonesian, where the site is served and what the server does."""
+        print(serve_banner(server.url, shown_path(self.data_dir)), file=sys.stderr, flush=True)
+        return server
+
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         # For the theme's partials/copyright.html: the instansi at the foot of every page.
         env.globals["sop_ap_identitas"] = self.identitas
@@ -286,8 +294,8 @@ class SopApPlugin(BasePlugin[SopApConfig]):
             run = search.build_index(Path(config.site_dir))
         except search.SearchError as exc:
             raise PluginError(str(exc)) from None
-        log.info(f"Pagefind indexed {run.pages} pages in {run.seconds:.2f} s "
-                 f"(hidden roots: {self.roots_seconds:.2f} s)")
+        log.info(f"Pagefind mengindeks {run.pages} halaman dalam {run.seconds:.2f} detik "
+                 f"(kata dasar tersembunyi: {self.roots_seconds:.2f} detik)")
         self.roots_seconds = 0.0
 
     def _load(self, site_name: str) -> Catalog:
@@ -301,8 +309,10 @@ class SopApPlugin(BasePlugin[SopApConfig]):
             # the fix; say loudly what is wrong (not through the mkdocs logger: under
             # `strict` that would abort the rebuild).
             self.serve_errors = [p for p in exc.problems if p.severity == "error"]
-            kept = ("still serving the last valid data" if self.last_good is not None else
-                    "no valid data yet: serving a site without SOPs until the errors are fixed")
+            kept = ("situs tetap menampilkan data valid terakhir sampai kesalahan diperbaiki"
+                    if self.last_good is not None else
+                    "belum ada data yang valid: situs ditampilkan tanpa SOP sampai kesalahan "
+                    "diperbaiki")
             print(f"\nsop-ap: {exc}\nsop-ap: {kept}.\n", file=sys.stderr, flush=True)
             return self.last_good if self.last_good is not None else Catalog(
                 situs=default_situs(site_name))
@@ -335,6 +345,13 @@ class SopApPlugin(BasePlugin[SopApConfig]):
         return str(target)
 
 
+def serve_banner(url: str, data_dir: str) -> str:
+    """What `mkdocs serve` prints before MkDocs' own (English) lines."""
+    return (f"\nsop-ap: situs dapat dibuka di {url}\n"
+            f"sop-ap: setiap perubahan berkas di {data_dir} langsung dibangun ulang; "
+            "kesalahan data tampil di sini dan di setiap halaman. Hentikan dengan Ctrl+C.\n")
+
+
 def _reference_day(text: str | date | None) -> date:
     if text is None:
         return date.today()
@@ -342,7 +359,8 @@ def _reference_day(text: str | date | None) -> date:
         return text
     day = parse_tanggal(text).tanggal
     if day is None:
-        raise PluginError(f"sop-ap: tanggal_acuan '{text}' is not a date: write e.g. 2025-06-01")
+        raise PluginError(f"sop-ap: tanggal_acuan '{text}' bukan tanggal: tulis mis. "
+                          "2025-06-01")
     return day
 
 

@@ -8,6 +8,11 @@ from typing import Literal
 Severity = Literal["error", "warning", "note"]
 """An error stops the build; a warning stops a strict build; a note never stops anything."""
 
+SEVERITY_WORDS: dict[str, str] = {"error": "KESALAHAN", "warning": "PERINGATAN", "note": "CATATAN"}
+"""How each severity tags a problem's line (an error's line carries no tag). In capitals, as
+MkDocs prints its levels: `peringatan` is also a field of every SOP, and a line such as
+`…:15:1: peringatan: kolom wajib 'peringatan' belum ditulis` names that field."""
+
 
 @dataclass(frozen=True, order=True)
 class Position:
@@ -28,7 +33,7 @@ class Problem:
     def __str__(self) -> str:
         where = f"{self.path}:{self.position.line}:{self.position.column}"
         field = f" {self.field}:" if self.field else ""
-        tag = "" if self.severity == "error" else f" {self.severity}:"
+        tag = "" if self.severity == "error" else f" {SEVERITY_WORDS[self.severity]}:"
         return f"{where}:{field}{tag} {self.message}"
 
     @property
@@ -43,7 +48,7 @@ class DataError(Exception):
         self.problems = problems
         errors = [p for p in problems if p.severity == "error"]
         super().__init__(
-            f"{len(errors)} error(s) in SOP data:\n" + "\n".join(str(p) for p in errors)
+            f"{len(errors)} kesalahan dalam data SOP:\n" + "\n".join(str(p) for p in errors)
         )
 
 
@@ -51,5 +56,5 @@ def summary(problems: list[Problem], files: int) -> str:
     errors = sum(1 for p in problems if p.severity == "error")
     warnings = sum(1 for p in problems if p.severity == "warning")
     notes = len(problems) - errors - warnings
-    text = f"{files} file(s) checked: {errors} error(s), {warnings} warning(s)"
-    return text + (f", {notes} note(s)" if notes else "")
+    text = f"{files} berkas diperiksa: {errors} kesalahan, {warnings} peringatan"
+    return text + (f", {notes} catatan" if notes else "")

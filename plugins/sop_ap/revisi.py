@@ -59,41 +59,44 @@ def earlier(
         owner = path.parent.name.removesuffix(REVISION_DIR_SUFFIX)
         sop = item.model
         if not _FILE_NUMBER.match(path.stem):
-            problems.append(item.at((), "", f"an earlier revision's file is named by its "
-                                    f"revision number, e.g. {owner}.revisi/01.yml"))
+            problems.append(item.at((), "", f"berkas revisi terdahulu dinamai dengan nomor "
+                                    f"revisinya, mis. {owner}.revisi/01.yml: ganti nama "
+                                    "berkas ini"))
             continue
         number = int(path.stem)
         if sop.id != owner:
-            problems.append(item.at(("id",), "id", f"this is an earlier revision of "
-                                    f"'{owner}' (folder {path.parent.name}): write id: {owner}"))
+            problems.append(item.at(("id",), "id", f"berkas ini revisi terdahulu dari "
+                                    f"'{owner}' (folder {path.parent.name}): tulis id: {owner}"))
             continue
         if owner not in current:
             if owner not in not_here:
-                problems.append(item.at(("id",), "id", f"no current SOP '{owner}': the "
-                                        f"folder {path.parent.name} sits beside the SOP's "
-                                        f"file {owner}.yml, which must exist"))
+                problems.append(item.at(("id",), "id", f"tidak ada SOP '{owner}' yang "
+                                        f"berlaku sekarang: folder {path.parent.name} "
+                                        f"diletakkan di samping berkas SOP {owner}.yml, yang "
+                                        "harus ada"))
             continue
         written = nomor_revisi(sop)
         if written != number:
-            problems.append(item.at(("tanggal_revisi",), "", f"the file is named revision "
-                                    f"{label(number)} but tanggal_revisi says revision "
-                                    f"{label(written)}: rename the file {label(written)}.yml"))
+            problems.append(item.at(("tanggal_revisi",), "", f"nama berkas menyebut revisi "
+                                    f"{label(number)}, tetapi tanggal_revisi menyebut revisi "
+                                    f"{label(written)}: ganti nama berkas menjadi "
+                                    f"{label(written)}.yml"))
             continue
         now = nomor_revisi(current[owner])
         if number >= now:
-            problems.append(item.at(("tanggal_revisi",), "", f"revision {label(number)} is "
-                                    f"not earlier than the current revision {label(now)} "
-                                    f"({current_paths[owner]}): raise the number in the "
-                                    "current file's tanggal_revisi"))
+            problems.append(item.at(("tanggal_revisi",), "", f"revisi {label(number)} tidak "
+                                    f"lebih awal daripada revisi yang berlaku, {label(now)} "
+                                    f"({current_paths[owner]}): naikkan nomor revisi pada "
+                                    "tanggal_revisi berkas yang berlaku"))
             continue
         if sop.status == "draf":
-            problems.append(item.at(("status",), "", "an earlier revision was published: "
-                                    "remove `status: draf` from its copy"))
+            problems.append(item.at(("status",), "", "revisi terdahulu sudah pernah "
+                                    "diterbitkan: hapus `status: draf` dari salinannya"))
             continue
         same = found.setdefault(owner, {})
         if number in same:
-            problems.append(item.at((), "", f"revision {label(number)} of '{owner}' is also "
-                                    f"in {same[number].path}"))
+            problems.append(item.at((), "", f"revisi {label(number)} dari '{owner}' juga "
+                                    f"ada di {same[number].path}: hapus salah satunya"))
             continue
         same[number] = Revisi(number, sop, item.path)
     ordered = {k: [v[n] for n in sorted(v)] for k, v in found.items()}

@@ -161,8 +161,8 @@ def executable() -> Path:
         return Path(pagefind_bin.get_executable())
     except (ImportError, FileNotFoundError) as exc:
         raise SearchError(
-            f"Pagefind not found ({exc}): install the locked dependencies "
-            "(`pip install -r requirements.lock`, which `python3 dev.py` does)"
+            f"sop-ap: Pagefind tidak ditemukan ({exc}): pasang dependensi yang terkunci "
+            "(`pip install -r requirements.lock`, yang dijalankan oleh `python3 dev.py`)"
         ) from None
 
 
@@ -180,14 +180,15 @@ def build_index(site_dir: Path) -> IndexRun:
     seconds = time.perf_counter() - start
     if result.returncode != 0:
         raise SearchError(
-            f"Pagefind failed to index {site_dir} (exit {result.returncode}):\n"
+            f"sop-ap: Pagefind gagal mengindeks {site_dir} (kode keluar {result.returncode}):\n"
             f"{(result.stderr or result.stdout).strip()[-2000:]}"
         )
     match = re.search(r"Indexed (\d+) pages?", result.stdout)
     pages = int(match.group(1)) if match else 0
     if pages == 0:
         raise SearchError(
-            f"Pagefind indexed no page of {site_dir}: the theme override that marks pages "
-            "(data-pagefind-body) is missing; is `theme.custom_dir` replacing main.html?"
+            f"sop-ap: Pagefind tidak mengindeks satu halaman pun di {site_dir}: templat tema "
+            "yang menandai halaman (data-pagefind-body) tidak terpasang; apakah "
+            "`theme.custom_dir` mengganti main.html?"
         )
     return IndexRun(pages, seconds)

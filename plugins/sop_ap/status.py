@@ -68,11 +68,11 @@ def resolve(
             item = source[sop_id]
             loc = ("dicabut", "diganti_oleh")
             if replacement is not None and replacement in drafts:
-                problems.append(item.at(loc, "", f"SOP '{replacement}' is still a draft: "
-                                        "an SOP is replaced only by one in force"))
+                problems.append(item.at(loc, "", f"SOP '{replacement}' masih draf: SOP hanya "
+                                        "dapat digantikan oleh SOP yang berlaku"))
             elif replacement is not None and replacement not in sops:
-                problems.append(item.at(loc, "", f"SOP id '{replacement}' does not exist "
-                                        "(write the id of the SOP that replaces this one)"))
+                problems.append(item.at(loc, "", f"id SOP '{replacement}' tidak ada (tulis id "
+                                        "SOP yang menggantikan SOP ini)"))
             found[sop_id] = StatusSop("dicabut", sop.dicabut.tanggal, replacement,
                                       sop.dicabut.dasar)
         else:
@@ -84,12 +84,14 @@ def resolve(
         for i, old_id in enumerate(mencabut(kep)):
             where: PathKey = ("mencabut", i) if isinstance(kep.mencabut, list) else ("mencabut",)
             if old_id == kep.id:
-                problems.append(decree.at(where, "", "a decree cannot revoke itself"))
+                problems.append(decree.at(where, "", "keputusan tidak dapat mencabut dirinya "
+                                          "sendiri: tulis id keputusan yang dicabut"))
                 continue
             old = by_id.get(old_id)
             if old is None:
-                problems.append(decree.at(where, "", f"decree id '{old_id}' does not exist "
-                                        f"(decrees: {', '.join(sorted(by_id)) or 'none'})"))
+                problems.append(decree.at(where, "", f"id keputusan '{old_id}' tidak ada "
+                                          f"(keputusan yang ada: "
+                                          f"{', '.join(sorted(by_id)) or 'belum ada'})"))
                 continue
             revoked[old_id] = kep
             _revoke_enacted(old, kep, sops, found)

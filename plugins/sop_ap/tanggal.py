@@ -58,15 +58,15 @@ class Tanggal:
 
 def _make(teks: str, year: int, month: int, day: int | None, revisi: str | None) -> Tanggal:
     if not 1 <= month <= 12:
-        return Tanggal(teks, revisi=revisi, salah=f"there is no month {month}")
+        return Tanggal(teks, revisi=revisi, salah=f"tidak ada bulan {month}")
     if year < 1:
-        return Tanggal(teks, revisi=revisi, salah="there is no year 0")
+        return Tanggal(teks, revisi=revisi, salah="tidak ada tahun 0")
     if day is None:
         return Tanggal(teks, None, year, month, revisi)
     days = calendar.monthrange(year, month)[1]
     if not 1 <= day <= days:
         return Tanggal(teks, revisi=revisi,
-                       salah=f"{NAMA_BULAN[month - 1]} {year} has {days} days")
+                       salah=f"{NAMA_BULAN[month - 1]} {year} hanya {days} hari")
     return Tanggal(teks, date(year, month, day), year, month, revisi)
 
 

@@ -25,8 +25,8 @@ UNIT_DIR = "unit"
 LOGO_DIR = "assets/sop-ap/logo"
 
 RESERVED_IDS = {
-    "index": "MkDocs makes `{folder}/index.md` the page of the folder itself "
-    "(`/{folder}/`), not a page named 'index'",
+    "index": "MkDocs menjadikan `{folder}/index.md` halaman folder itu sendiri "
+    "(`/{folder}/`), bukan halaman bernama 'index'",
 }
 """Ids an SOP or a unit cannot take, with the reason. Pages are built as
 `sop/<id>.md` and `unit/<id>.md`, so only names MkDocs treats specially inside a
@@ -39,7 +39,8 @@ def reserved_id_problem(value: str, folder: str) -> str | None:
     reason = RESERVED_IDS.get(value)
     if reason is None:
         return None
-    return f"'{value}' cannot be an id: {reason.format(folder=folder)}; choose another id"
+    return (f"'{value}' tidak dapat dipakai sebagai id: {reason.format(folder=folder)}; "
+            "pilih id lain")
 
 
 def sop_page(sop_id: str) -> str:

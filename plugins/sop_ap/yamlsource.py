@@ -97,33 +97,35 @@ class _Builder:
         if id(node) in self.seen:
             # An alias (*name) of a list or mapping: expanding them lets 8 lines grow
             # into millions of values ("billion laughs"). SOP files never need them.
-            self._error(node, loc, "YAML aliases (*name) of lists or mappings are not supported")
+            self._error(node, loc, "alias YAML (*nama) untuk daftar atau kumpulan kolom tidak "
+                        "didukung: tulis isinya lengkap di sini")
             return None
         self.seen.add(id(node))
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*loc, i), depth + 1) for i, item in enumerate(node.value)]
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, loc, depth)
-        self._error(node, loc, "unsupported YAML node")
+        self._error(node, loc, "bentuk YAML ini tidak didukung")
         return None
 
     def _mapping(self, node: yaml.MappingNode, loc: PathKey, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == _NULL_TAG:
-                self._error(key_node, loc, "a key must be plain text")
+                self._error(key_node, loc, "nama kolom harus berupa teks biasa")
                 continue
             key = str(key_node.value)
             if key == "<<":
-                self._error(key_node, loc, "YAML merge keys ('<<') are not supported")
+                self._error(key_node, loc, "kunci gabungan YAML ('<<') tidak didukung: tulis "
+                            "kolomnya satu per satu")
                 continue
             if key in result:
                 first = self.source.keys[(*loc, key)]
                 self._error(
                     key_node,
                     (*loc, key),
-                    f"duplicate key '{key}' (first written at line {first.line}); "
-                    "YAML would silently keep only the last one",
+                    f"kolom '{key}' ditulis dua kali (pertama di baris {first.line}); YAML "
+                    "diam-diam hanya memakai yang terakhir: hapus salah satunya",
                 )
                 continue
             self.source.keys[(*loc, key)] = _mark(key_node)
@@ -139,8 +141,11 @@ class _Builder:
 def display_path(data: Any, loc: PathKey) -> str:
     """`('prosedur', 1, 'langkah', 11, 'no')` -> `prosedur[B].langkah[12].no`.
 
-    Procedures are named by their code, steps by their number, units by id,
-    other list items by their 1-based position, as an author counts them.
+    Procedures are named by their code, steps by their number, units by id, as
+    the author wrote them; an item without one (a procedure without `kode`) and
+    other list items by their 1-based position as `ke-N`, as an author counts
+    them (`prosedur[ke-1]`, `keterkaitan[ke-2]`): a bare number in brackets is
+    always a step number or a code the author wrote.
     """
     out = ""
     node = data
@@ -161,7 +166,7 @@ def _item_name(item: Any, index: int) -> str:
             value = item.get(key)
             if isinstance(value, str) and value.strip():
                 return value.strip()
-    return str(index + 1)
+    return f"ke-{index + 1}"
 
 
 _BOM = b"\xef\xbb\xbf"
@@ -181,8 +186,8 @@ def _decode(raw: bytes, path: str, problems: list[Problem]) -> str | None:
                 path,
                 Position(before.count(b"\n") + 1, column),
                 "",
-                f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02x}); "
-                "save it as UTF-8",
+                f"berkas ini bukan teks UTF-8 (bita 0x{raw[exc.start]:02x}); simpan ulang "
+                "berkas ini dengan pengodean (encoding) UTF-8",
             )
         )
         return None
@@ -197,22 +202,64 @@ def _tab_at(text: str, pos: Position) -> bool:
 
 _UNCLOSED = ("while scanning a quoted scalar", "while parsing a flow")
 
+# What the YAML parser says (libyaml and PyYAML, in English), as authors read it.
+_PARSER_WORDS = [
+    ("mapping values are not allowed", "tanda ':' tidak boleh ada di sini (nilai yang memuat "
+     "': ' harus diapit tanda petik, mis. \"Judul: isi\"; atau periksa indentasinya)"),
+    ("block sequence entries are not allowed", "butir daftar '- ' tidak boleh ada di sini"),
+    ("did not find expected key", "kolom berikutnya tidak ditemukan (periksa indentasi baris ini: "
+     "kolom dalam satu kelompok harus sejajar)"),
+    ("did not find expected '-' indicator", "butir daftar '- ' yang diharapkan tidak ditemukan "
+     "(periksa indentasi baris ini: sejajarkan dengan kolom lain pada butir yang sama)"),
+    ("expected <block end>", "indentasi baris ini tidak cocok dengan baris di atasnya"),
+    ("found a tab character", "ada karakter tab"),
+    ("found character '\\t'", "ada karakter tab"),
+    ("found character that cannot start any token", "ada karakter yang tidak boleh mengawali "
+     "nilai di sini (mis. @ atau `): apit nilainya dengan tanda petik"),
+    ("found unexpected end of stream", "berkas berakhir sebelum tulisan ini selesai"),
+    ("found unknown escape character", "ada garis miring terbalik (\\) yang tidak dikenal di "
+     "dalam tanda petik ganda: pakai tanda petik tunggal ('...')"),
+    ("did not find expected ',' or ']'", "tidak ditemukan ',' atau ']'"),
+    ("did not find expected ',' or '}'", "tidak ditemukan ',' atau '}'"),
+    ("could not find expected ':'", "tanda ':' setelah nama kolom tidak ditemukan"),
+    ("found undefined alias", "alias (*nama) tidak dikenal"),
+    ("found undefined tag handle", "tag (!nama) tidak dikenal"),
+    ("expected a single document in the stream", "satu berkas hanya boleh berisi satu dokumen"),
+    ("but found another document", "ada dokumen kedua (baris '---' di tengah berkas): hapus "
+     "baris '---' itu atau pisahkan menjadi dua berkas"),
+    ("did not find expected alphabetic or numeric character", "tidak ditemukan huruf atau "
+     "angka yang diharapkan setelah '&' atau '*' (apit nilainya dengan tanda petik)"),
+    ("did not find expected <document start>", "isi berkas tidak dikenali sebagai YAML"),
+    ("did not find expected node content", "nilai yang diharapkan tidak ditemukan"),
+]
+_CONTEXT_WORDS = ("while scanning", "while parsing")
+
+
+def _indonesian(detail: str, hint: bool = True) -> str:
+    """The parser's English words in Indonesian (without the hint in brackets when not
+    `hint`); an unknown phrase is kept, quoted, as the parser's own words."""
+    for english, words in _PARSER_WORDS:
+        if english in detail:
+            return words if hint else words.split(" (")[0]
+    return f"penulisan YAML tidak dapat dibaca (kata pembaca YAML: {detail})"
+
 
 def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, path: str) -> Problem:
     mark = exc.problem_mark or exc.context_mark
     pos = Position(mark.line + 1, mark.column + 1) if mark else Position(1, 1)
     detail = exc.problem or "invalid YAML"
     context = exc.context or ""
+    stopped = f"pembaca YAML berhenti di baris {pos.line}, kolom {pos.column}"
     if exc.context_mark is not None and context.startswith(_UNCLOSED):
         # Report where the quote or bracket was opened, not where the parser gave up.
         opened = exc.context_mark
-        what = "quoted text" if "quoted" in context else "[ ] or { } list"
+        what = ("teks bertanda petik ini belum ditutup" if "quoted" in context else
+                "daftar [ ] atau { } ini belum ditutup")
         return Problem(
             path,
             Position(opened.line + 1, opened.column + 1),
             "",
-            f"YAML syntax error: this {what} is not closed (the parser stopped at line "
-            f"{pos.line}, column {pos.column}: {detail})",
+            f"kesalahan penulisan YAML: {what} ({stopped}: {_indonesian(detail, False)})",
         )
     unclosed = _unclosed_quote_before(text, pos.line)
     if unclosed is not None:
@@ -220,16 +267,17 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, path: str) -> Problem:
             path,
             unclosed,
             "",
-            f"YAML syntax error: this quoted text is not closed on its line (the parser "
-            f"stopped at line {pos.line}, column {pos.column}: {detail})",
+            f"kesalahan penulisan YAML: teks bertanda petik ini belum ditutup di barisnya "
+            f"({stopped}: {_indonesian(detail, False)})",
         )
-    if context:
-        detail = f"{context}, {detail}"
+    words = _indonesian(detail)
+    if context and not context.startswith(_CONTEXT_WORDS):
+        words = f"{_indonesian(context)}; {words}"
     if _tab_at(text, pos) or "'\\t'" in str(exc):
-        detail += " (a tab: indent with spaces, never tabs)"
+        words = "ada karakter tab (indentasi harus memakai spasi, jangan tab)"
     elif "entries are not allowed" in detail:
-        detail += ' (to write a dash as a value, quote it: "-")'
-    return Problem(path, pos, "", f"YAML syntax error: {detail}")
+        words += ' (untuk menulis tanda hubung sebagai nilai, apit dengan tanda petik: "-")'
+    return Problem(path, pos, "", f"kesalahan penulisan YAML: {words}")
 
 
 _QUOTED_VALUE = re.compile(r"""^(\s*(?:-\s+)?(?:[^\s#'"][^:#]*:\s+)?)(["'])""")
@@ -265,13 +313,14 @@ def _reader_problem(exc: yaml.reader.ReaderError, text: str, path: str) -> Probl
         path,
         Position(line, column),
         "",
-        f"the file contains an invisible control character U+{ord(char):04X} that YAML does "
-        "not allow (often pasted from a word processor): delete it",
+        f"berkas ini memuat karakter kendali tak terlihat U+{ord(char):04X} yang tidak "
+        "diizinkan YAML (biasanya ikut tersalin dari pengolah kata): hapus karakter itu",
     )
 
 
-_TOO_DEEP = (f"nesting is too deep (more than {_MAX_DEPTH} levels of lists or mappings): "
-             "an SOP file needs only a few; check the brackets and the indentation here")
+_TOO_DEEP = (f"susunan bertingkat terlalu dalam (lebih dari {_MAX_DEPTH} tingkat daftar atau "
+             "kumpulan kolom), padahal berkas SOP hanya memerlukan beberapa tingkat: periksa "
+             "tanda kurung dan indentasi di sini")
 
 
 def _nesting_bound(text: str) -> int:
@@ -316,13 +365,14 @@ def parse_text(text: str, path: str, problems: list[Problem]) -> Source | None:
         problems.append(_reader_problem(exc, text, path))
         return None
     except RecursionError:
-        problems.append(Problem(path, Position(1, 1), "", "YAML nesting is too deep"))
+        problems.append(Problem(path, Position(1, 1), "", _TOO_DEEP))
         return None
     except yaml.YAMLError as exc:  # pragma: no cover - defensive
-        problems.append(Problem(path, Position(1, 1), "", f"YAML error: {exc}"))
+        problems.append(Problem(path, Position(1, 1), "", f"kesalahan YAML: {exc}"))
         return None
     if node is None or (isinstance(node, yaml.ScalarNode) and node.tag == _NULL_TAG):
-        problems.append(Problem(path, Position(1, 1), "", "the file is empty"))
+        problems.append(Problem(path, Position(1, 1), "", "berkas ini kosong: tulis isinya, atau "
+                                "hapus berkasnya"))
         return None
     builder = _Builder(source)
     source.data = builder.build(node, ())
@@ -344,6 +394,7 @@ def read_source(file: Path, display_path: str, problems: list[Problem]) -> Sourc
     try:
         raw = file.read_bytes()
     except OSError as exc:
-        problems.append(Problem(display_path, Position(1, 1), "", f"cannot read file: {exc}"))
+        problems.append(Problem(display_path, Position(1, 1), "",
+                                f"berkas tidak dapat dibaca: {exc}"))
         return None
     return parse_bytes(raw, display_path, problems)

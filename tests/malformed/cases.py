@@ -39,17 +39,14 @@ M = "organisasi/mini.yml"
 S_TEXT = (BASE / S).read_text(encoding="utf-8")
 K_TEXT = (BASE / K).read_text(encoding="utf-8")
 
-TAB = "(a tab: indent with spaces, never tabs)"  # after the parser's own words
-NOT_UTF8 = "the file is not UTF-8 text (byte 0x{:02x}); save it as UTF-8"
-DUP = "duplicate key '{}' (first written at line {}); YAML would silently keep only the last one"
-LOOP = "a loop in induk: {} → "
-UNITS = "(units: kota-mojokerto, setda, organisasi)"
-LANES_A = "(lanes: Analisis Kinerja, Kasubbag Kinerja & RB, Kabag Organisasi)"
-LANES_B = "(lanes: Analisis Kinerja, Kasubbag Kinerja & RB, Kabag Organisasi, Tim)"
-UNREACHABLE = (
-    "is unreachable: no arrow leads to it. Add an arrow to it from an earlier symbol (lanjut, "
-    "ke or a cabang), or, if the paper draws it as a start capsule, mulai: true"
+TAB = "kesalahan penulisan YAML: ada karakter tab (indentasi harus memakai spasi, jangan tab)"
+NOT_UTF8 = (
+    "berkas ini bukan teks UTF-8 (bita 0x{:02x}); simpan ulang berkas ini dengan pengodean "
+    "(encoding) UTF-8"
 )
+LOOP = "induk berputar: {} → "
+UNITS = "(unit yang ada: kota-mojokerto, setda, organisasi)"
+EMPTY = "berkas ini kosong: tulis isinya, atau hapus berkasnya"
 
 MINI_UNIT = "unit:\n  - id: organisasi\n    nama: Bagian Organisasi\n"
 MINI_SITUS = "nama_situs: SOP AP Uji\ninstansi: Instansi Uji\n"  # synthetic
@@ -142,7 +139,7 @@ class Expect:
         column = "?" if self.column is None else self.column
         where = f"{prefix}{self.path}:{self.line}:{column}:"
         field = "" if not self.field else f" {self.field}:"
-        tag = " warning:" if self.warning else ""
+        tag = " PERINGATAN:" if self.warning else ""
         dots = "" if self.exact else "…"
         return f"{where}{field}{tag} {dots}{self.text(prefix)}{dots}"
 
@@ -154,7 +151,7 @@ class Expect:
         elif self.field:
             head += " " + re.escape(self.field) + ":"
         if self.warning:
-            head += " warning:"
+            head += " PERINGATAN:"
         if self.exact:
             return re.compile(head + " " + re.escape(self.text(prefix)) + r"\Z")
         return re.compile(head + " .*" + re.escape(self.text(prefix)))
@@ -274,7 +271,7 @@ CASES: list[Case] = [
     Case(
         "yaml-tab-indents-step-key",
         "S line 82 (step A.3 kelengkapan) indented with a tab",
-        (E(S, 82, 1, "", TAB, exact=False),),
+        (E(S, 82, 1, "", TAB),),
         edits=(
             Edit(
                 S,
@@ -286,32 +283,32 @@ CASES: list[Case] = [
     Case(
         "yaml-tab-indents-disahkan-nama",
         "S line 27 (disahkan_oleh.nama) indented with a tab",
-        (E(S, 27, 1, "", TAB, exact=False),),
+        (E(S, 27, 1, "", TAB),),
         edits=(Edit(S, "  nama: Dr. Ir. GENTUR", "\tnama: Dr. Ir. GENTUR"),),
     ),
     Case(
         "yaml-tab-indents-unit-item",
         "unit.yml line 9 (`- id: setda`) starts with a tab instead of two spaces",
-        (E(U, 9, 1, "", TAB, exact=False),),
+        (E(U, 9, 1, "", TAB),),
         edits=(Edit(U, "  - id: setda\n", "\t- id: setda\n"),),
     ),
     Case(
         "yaml-indent-too-deep",
         "S line 28: `pangkat:` indented 3 spaces inside disahkan_oleh (2 expected): "
         "YAML reads it as the continuation of line 27's value, then meets ':' (col 11)",
-        (E(S, 28, 11, "", "YAML syntax error: mapping values are not allowed", exact=False),),
+        (E(S, 28, 11, "", "kesalahan penulisan YAML: tanda ':' tidak boleh ada di sini (nilai yang memuat ': ' harus diapit tanda petik, mis. \"Judul: isi\"; atau periksa indentasinya)"),),
         edits=(Edit(S, "  pangkat: Pembina Utama Madya\n", "   pangkat: Pembina Utama Madya\n"),),
     ),
     Case(
         "yaml-indent-too-shallow",
         "S line 28: `pangkat:` indented 1 space inside disahkan_oleh",
-        (E(S, 28, 2, "", "YAML syntax error: while parsing a block mapping", exact=False),),
+        (E(S, 28, 2, "", "kesalahan penulisan YAML: kolom berikutnya tidak ditemukan (periksa indentasi baris ini: kolom dalam satu kelompok harus sejajar)"),),
         edits=(Edit(S, "  pangkat: Pembina Utama Madya\n", " pangkat: Pembina Utama Madya\n"),),
     ),
     Case(
         "yaml-step-key-outdented",
         "S line 134: `kegiatan` of step A.10 at column 7, under the '-' instead of under `no`",
-        (E(S, 134, 7, "", "YAML syntax error", exact=False),),
+        (E(S, 134, 7, "", "kesalahan penulisan YAML: butir daftar '- ' yang diharapkan tidak ditemukan (periksa indentasi baris ini: sejajarkan dengan kolom lain pada butir yang sama)"),),
         edits=(
             Edit(
                 S,
@@ -323,7 +320,7 @@ CASES: list[Case] = [
     Case(
         "yaml-colon-in-plain-value",
         "S line 61: `judul: Inventarisasi: IKU OPD` (a second ': ' at column 25)",
-        (E(S, 61, 25, "", "YAML syntax error: mapping values are not allowed", exact=False),),
+        (E(S, 61, 25, "", "kesalahan penulisan YAML: tanda ':' tidak boleh ada di sini (nilai yang memuat ': ' harus diapit tanda petik, mis. \"Judul: isi\"; atau periksa indentasinya)"),),
         edits=(
             Edit(S, "    judul: Inventarisasi IKU OPD\n", "    judul: Inventarisasi: IKU OPD\n"),
         ),
@@ -332,7 +329,7 @@ CASES: list[Case] = [
         "yaml-dash-as-value",
         "S line 22: `tanggal_revisi: -` (an unquoted dash starts a list)",
         (
-            E(S, 22, 17, "", '(to write a dash as a value, quote it: "-")', exact=False),
+            E(S, 22, 17, "", "kesalahan penulisan YAML: butir daftar '- ' tidak boleh ada di sini (untuk menulis tanda hubung sebagai nilai, apit dengan tanda petik: \"-\")"),
         ),
         edits=(Edit(S, "tanggal_revisi: 01/13-03-2018\n", "tanggal_revisi: -\n"),),
     ),
@@ -340,7 +337,7 @@ CASES: list[Case] = [
         "yaml-unclosed-double-quote",
         "S line 20: `nama: \"Penyusunan ...` never closed; the next '\"' is in a comment "
         "on line 25. The author must be sent to the opening quote (line 20, column 7)",
-        (E(S, 20, 7, "", "YAML syntax error", exact=False),),
+        (E(S, 20, 7, "", "kesalahan penulisan YAML: teks bertanda petik ini belum ditutup di barisnya (pembaca YAML berhenti di baris 25, kolom 31: kolom berikutnya tidak ditemukan)"),),
         edits=(
             Edit(
                 S,
@@ -352,13 +349,13 @@ CASES: list[Case] = [
     Case(
         "yaml-unclosed-single-quote-at-end",
         "K line 101 (last line): `- nama: 'Kompetisi SINOVIK` never closed (quote at col 11)",
-        (E(K, 101, 11, "", "YAML syntax error", exact=False),),
+        (E(K, 101, 11, "", "kesalahan penulisan YAML: teks bertanda petik ini belum ditutup (pembaca YAML berhenti di baris 102, kolom 1: berkas berakhir sebelum tulisan ini selesai)"),),
         edits=(Edit(K, "  - nama: Kompetisi SINOVIK\n", "  - nama: 'Kompetisi SINOVIK\n"),),
     ),
     Case(
         "yaml-unclosed-bracket",
         "S line 62: `pelaksana: [Analisis Kinerja, ...` without ']' ('[' at column 16)",
-        (E(S, 62, 16, "", "YAML syntax error", exact=False),),
+        (E(S, 62, 16, "", "kesalahan penulisan YAML: daftar [ ] atau { } ini belum ditutup (pembaca YAML berhenti di baris 63, kolom 12: tidak ditemukan ',' atau ']')"),),
         edits=(
             Edit(
                 S,
@@ -371,7 +368,7 @@ CASES: list[Case] = [
         "yaml-unclosed-brace",
         "mini line 24: a flow mapping `keputusan: {pertanyaan: ..., cabang: {...}` whose "
         "outer '{' (column 20) is never closed",
-        (E(M, 24, 20, "", "YAML syntax error", exact=False),),
+        (E(M, 24, 20, "", "kesalahan penulisan YAML: daftar [ ] atau { } ini belum ditutup (pembaca YAML berhenti di baris 25, kolom 7: tidak ditemukan ',' atau '}')"),),
         base="mini",
         edits=(
             after(
@@ -386,8 +383,7 @@ CASES: list[Case] = [
         "mini + `---` on line 30 and a second document",
         (
             E(M, 30, 1, "",
-              "YAML syntax error: expected a single document in the stream, "
-              "but found another document"),
+              "kesalahan penulisan YAML: satu berkas hanya boleh berisi satu dokumen; ada dokumen kedua (baris '---' di tengah berkas): hapus baris '---' itu atau pisahkan menjadi dua berkas"),
         ),
         base="mini",
         edits=(Edit(M, None, "---\nid: kedua\n"),),
@@ -396,7 +392,7 @@ CASES: list[Case] = [
         "yaml-control-character",
         "S line 66: a vertical tab (U+000B, Word's line break) after 'konsep surat' "
         "(10 spaces + 45 characters: column 56)",
-        (E(S, 66, 56, "", "", exact=False),),
+        (E(S, 66, 56, "", "berkas ini memuat karakter kendali tak terlihat U+000B yang tidak diizinkan YAML (biasanya ikut tersalin dari pengolah kata): hapus karakter itu"),),
         edits=(
             Edit(S, "konsep surat permintaan penyusunan", "konsep surat\x0bpermintaan penyusunan"),
         ),
@@ -405,7 +401,7 @@ CASES: list[Case] = [
     Case(
         "yaml-nesting-too-deep",
         "a file with 1,000 nested '[' on line 1",
-        (E("organisasi/dalam.yml", 1, None, None, "nesting is too deep", exact=False),),
+        (E("organisasi/dalam.yml", 1, None, None, "susunan bertingkat terlalu dalam (lebih dari 64 tingkat daftar atau kumpulan kolom), padahal berkas SOP hanya memerlukan beberapa tingkat: periksa tanda kurung dan indentasi di sini"),),
         files={"organisasi/dalam.yml": "id: " + "[" * 1000 + "]" * 1000 + "\n"},
     ),
     # ------------------------------------------------------------------ encoding
@@ -449,14 +445,14 @@ CASES: list[Case] = [
     Case(
         "empty-sop-file",
         "an empty organisasi/kosong.yml",
-        (E("organisasi/kosong.yml", 1, 1, "", "the file is empty"),),
+        (E("organisasi/kosong.yml", 1, 1, "", EMPTY),),
         files={"organisasi/kosong.yml": ""},
         errors=1,
     ),
     Case(
         "comments-only-file",
         "organisasi/rencana.yml with two comment lines only",
-        (E("organisasi/rencana.yml", 1, 1, "", "the file is empty"),),
+        (E("organisasi/rencana.yml", 1, 1, "", EMPTY),),
         files={
             "organisasi/rencana.yml": "# SOP Penyusunan Perjanjian Kinerja\n# (belum ditulis)\n"
         },
@@ -465,27 +461,27 @@ CASES: list[Case] = [
     Case(
         "blank-lines-decree-file",
         "keputusan/baru.yml with blank lines and spaces only",
-        (E("keputusan/baru.yml", 1, 1, "", "the file is empty"),),
+        (E("keputusan/baru.yml", 1, 1, "", EMPTY),),
         files={"keputusan/baru.yml": "\n   \n\n"},
         errors=1,
     ),
     Case(
         "empty-unit-file",
         "unit.yml emptied",
-        (E(U, 1, 1, "", "the file is empty"),),
+        (E(U, 1, 1, "", EMPTY),),
         files={U: ""},
     ),
     Case(
         "document-marker-only",
         "organisasi/baru.yml: a comment and `---`, nothing else",
-        (E("organisasi/baru.yml", 1, 1, "", "the file is empty"),),
+        (E("organisasi/baru.yml", 1, 1, "", EMPTY),),
         files={"organisasi/baru.yml": "# SOP baru\n---\n"},
     ),
     # ------------------------------------------------------------------ file shape
     Case(
         "sop-file-is-a-list",
         "organisasi/daftar.yml: a comment, then a list of steps at top level (line 2)",
-        (E("organisasi/daftar.yml", 2, 1, "", "expected a mapping of fields, found a list"),),
+        (E("organisasi/daftar.yml", 2, 1, "", "berkas ini harus berisi kumpulan kolom (nama: nilai), tetapi berisi daftar"),),
         files={"organisasi/daftar.yml": "# langkah saja\n- no: 1\n  kegiatan: Menyusun\n"},
         errors=1,
     ),
@@ -494,7 +490,7 @@ CASES: list[Case] = [
         "organisasi/catatan.yml: one line of text",
         (
             E("organisasi/catatan.yml", 1, 1, "",
-              "expected a mapping of fields, found a single value"),
+              "berkas ini harus berisi kumpulan kolom (nama: nilai), tetapi berisi satu nilai saja"),
         ),
         files={"organisasi/catatan.yml": "Penyusunan Perjanjian Kinerja\n"},
         errors=1,
@@ -502,14 +498,14 @@ CASES: list[Case] = [
     Case(
         "unit-file-is-a-list",
         "unit.yml without the `unit:` key: a comment, then a list (line 2)",
-        (E(U, 2, 1, "", "expected a mapping of fields, found a list"),),
+        (E(U, 2, 1, "", "berkas ini harus berisi kumpulan kolom (nama: nilai), tetapi berisi daftar"),),
         base="mini",
         files={U: "# Unit organisasi\n- id: organisasi\n  nama: Bagian Organisasi\n"},
     ),
     Case(
         "disahkan-oleh-is-a-list",
         "S lines 26-29: each field of disahkan_oleh written as a list item '- '",
-        (E(S, 26, 3, "disahkan_oleh", "expected a mapping of fields, found a list"),),
+        (E(S, 26, 3, "disahkan_oleh", "harus berupa kumpulan kolom (nama: nilai), tetapi tertulis daftar (hapus tanda '- ' di depan nama-nama kolomnya)"),),
         edits=(
             Edit(S, DISAHKAN, "".join("  - " + line[2:] + "\n" for line in DISAHKAN.splitlines())),
         ),
@@ -517,7 +513,7 @@ CASES: list[Case] = [
     Case(
         "step-is-a-list",
         "mini line 24: step 2 written as `- [2, Memeriksa konsep surat, Kabag]`",
-        (E(M, 24, 9, "prosedur[A].langkah[2]", "expected a mapping of fields, found a list"),),
+        (E(M, 24, 9, "prosedur[A].langkah[ke-2]", "harus berupa kumpulan kolom (nama: nilai), tetapi tertulis daftar (hapus tanda '- ' di depan nama-nama kolomnya)"),),
         base="mini",
         edits=(
             Edit(
@@ -534,14 +530,14 @@ CASES: list[Case] = [
         "mini lines 24-26: a '-' before every field of step 2 makes three incomplete steps "
         "(the 2nd and 3rd have no `no`, so they are named by position: 3 and 4)",
         (
-            E(M, 24, 9, "prosedur[A].langkah[2].kegiatan", "required field 'kegiatan' is missing"),
+            E(M, 24, 9, "prosedur[A].langkah[2].kegiatan", "kolom wajib 'kegiatan' belum ditulis"),
             E(M, 24, 9, "prosedur[A].langkah[2].pelaksana",
-              "required field 'pelaksana' is missing"),
-            E(M, 25, 9, "prosedur[A].langkah[3].no", "required field 'no' is missing"),
-            E(M, 25, 9, "prosedur[A].langkah[3].pelaksana",
-              "required field 'pelaksana' is missing"),
-            E(M, 26, 9, "prosedur[A].langkah[4].no", "required field 'no' is missing"),
-            E(M, 26, 9, "prosedur[A].langkah[4].kegiatan", "required field 'kegiatan' is missing"),
+              "kolom wajib 'pelaksana' belum ditulis"),
+            E(M, 25, 9, "prosedur[A].langkah[ke-3].no", "kolom wajib 'no' belum ditulis"),
+            E(M, 25, 9, "prosedur[A].langkah[ke-3].pelaksana",
+              "kolom wajib 'pelaksana' belum ditulis"),
+            E(M, 26, 9, "prosedur[A].langkah[ke-4].no", "kolom wajib 'no' belum ditulis"),
+            E(M, 26, 9, "prosedur[A].langkah[ke-4].kegiatan", "kolom wajib 'kegiatan' belum ditulis"),
         ),
         base="mini",
         edits=(
@@ -558,7 +554,7 @@ CASES: list[Case] = [
     Case(
         "prosedur-is-a-mapping",
         "mini line 18: the procedure written without its '- ' (prosedur becomes a mapping)",
-        (E(M, 18, 3, "prosedur", "expected a list, found a mapping"),),
+        (E(M, 18, 3, "prosedur", "harus berupa daftar, tetapi tertulis kumpulan kolom"),),
         base="mini",
         edits=(
             Edit(
@@ -572,7 +568,7 @@ CASES: list[Case] = [
     Case(
         "text-is-a-mapping",
         "S line 22: tanggal_pembuatan written as a mapping `tanggal: 13-03-2018`",
-        (E(S, 22, 3, "tanggal_pembuatan", "expected text, found a mapping"),),
+        (E(S, 22, 3, "tanggal_pembuatan", "harus berupa teks, tetapi tertulis kumpulan kolom (bila teksnya memuat ': ', apit seluruh teks dengan tanda petik)"),),
         edits=(
             Edit(
                 S, "tanggal_pembuatan: 13-03-2018\n", "tanggal_pembuatan:\n  tanggal: 13-03-2018\n"
@@ -584,7 +580,7 @@ CASES: list[Case] = [
         "mini line 26: `pelaksana: {nama: Kabag}`",
         (
             E(M, 26, 20, "prosedur[A].langkah[2].pelaksana",
-              "expected text or a list, found a mapping"),
+              "harus berupa teks atau daftar, tetapi tertulis kumpulan kolom (bila teksnya memuat ': ', apit seluruh teks dengan tanda petik)"),
         ),
         base="mini",
         edits=(Edit(M, STEP2_END, "        pelaksana: {nama: Kabag}\n"),),
@@ -594,7 +590,7 @@ CASES: list[Case] = [
     Case(
         "list-item-is-a-mapping",
         "S line 50: peralatan item `- {nama: ATK}`",
-        (E(S, 50, 5, "peralatan[1]", "expected text, found a mapping"),),
+        (E(S, 50, 5, "peralatan[ke-1]", "harus berupa teks, tetapi tertulis kumpulan kolom (bila teksnya memuat ': ', apit seluruh teks dengan tanda petik)"),),
         edits=(Edit(S, "  - ATK\n", "  - {nama: ATK}\n"),),
     ),
     Case(
@@ -602,7 +598,7 @@ CASES: list[Case] = [
         "mini line 8: `disahkan_oleh: Kepala Bagian Organisasi`",
         (
             E(M, 8, 16, "disahkan_oleh",
-              "expected a mapping of fields, found 'Kepala Bagian Organisasi'"),
+              "harus berupa kumpulan kolom (nama: nilai), tetapi tertulis 'Kepala Bagian Organisasi'"),
         ),
         base="mini",
         edits=(Edit(M, MINI_DISAHKAN, "disahkan_oleh: Kepala Bagian Organisasi\n"),),
@@ -612,7 +608,7 @@ CASES: list[Case] = [
     Case(
         "step-no-abc",
         "S line 172: step B.5 `no: abc`",
-        (E(S, 172, 13, "prosedur[B].langkah[abc].no", "expected a whole number, found 'abc'"),),
+        (E(S, 172, 13, "prosedur[B].langkah[abc].no", "harus berupa bilangan bulat, tetapi tertulis 'abc'"),),
         edits=(
             Edit(
                 S, "      - no: 5\n        kegiatan: Tim", "      - no: abc\n        kegiatan: Tim"
@@ -622,7 +618,7 @@ CASES: list[Case] = [
     Case(
         "step-no-zero",
         "mini line 24: `no: 0`",
-        (E(M, 24, 13, "prosedur[A].langkah[0].no", "must be at least 1, found '0'"),),
+        (E(M, 24, 13, "prosedur[A].langkah[0].no", "harus paling sedikit 1, tetapi tertulis '0'"),),
         base="mini",
         edits=(Edit(M, "      - no: 2\n", "      - no: 0\n"),),
         errors=1,
@@ -630,7 +626,7 @@ CASES: list[Case] = [
     Case(
         "step-mulai-maybe",
         "mini line 27: `mulai: maybe` (value at column 16)",
-        (E(M, 27, 16, "prosedur[A].langkah[2].mulai", "expected true or false, found 'maybe'"),),
+        (E(M, 27, 16, "prosedur[A].langkah[2].mulai", "harus berupa true atau false, tetapi tertulis 'maybe'"),),
         base="mini",
         edits=(after(M, STEP2_END, "        mulai: maybe\n"),),
         errors=1,
@@ -638,7 +634,7 @@ CASES: list[Case] = [
     Case(
         "sop-jumlah-waktu-tidak",
         "mini line 17: `jumlah_waktu: tidak` before prosedur (value at column 15)",
-        (E(M, 17, 15, "jumlah_waktu", "expected true or false, found 'tidak'"),),
+        (E(M, 17, 15, "jumlah_waktu", "harus berupa true atau false, tetapi tertulis 'tidak'"),),
         base="mini",
         edits=(Edit(M, "prosedur:\n", "jumlah_waktu: tidak\nprosedur:\n"),),
         errors=1,
@@ -647,8 +643,8 @@ CASES: list[Case] = [
         "step-lanjut-not-a-number",
         "mini line 27: `lanjut: [x]` ('x' at column 18)",
         (
-            E(M, 27, 18, "prosedur[A].langkah[2].lanjut[1]",
-              "expected a whole number or 'selesai' or a mapping of fields, found 'x'"),
+            E(M, 27, 18, "prosedur[A].langkah[2].lanjut[ke-1]",
+              "harus berupa bilangan bulat atau 'selesai' atau kumpulan kolom (nama: nilai), tetapi tertulis 'x'"),
         ),
         base="mini",
         edits=(after(M, STEP2_END, "        lanjut: [x]\n"),),
@@ -657,7 +653,7 @@ CASES: list[Case] = [
     Case(
         "procedure-lanes-are-text",
         "mini line 19: `pelaksana: Staf, Kabag` without brackets",
-        (E(M, 19, 16, "prosedur[A].pelaksana", "expected a list, found 'Staf, Kabag'"),),
+        (E(M, 19, 16, "prosedur[A].pelaksana", "harus berupa daftar, tetapi tertulis 'Staf, Kabag' (tulis daftar di dalam kurung siku, mis. [Staf, Kabag], atau satu butir per baris diawali '- ')"),),
         base="mini",
         edits=(Edit(M, "    pelaksana: [Staf, Kabag]\n", "    pelaksana: Staf, Kabag\n"),),
         errors=1,
@@ -667,7 +663,7 @@ CASES: list[Case] = [
         "S line 86: step A.3 `keputusan: Disetujui?`",
         (
             E(S, 86, 20, "prosedur[A].langkah[3].keputusan",
-              "expected a mapping of fields, found 'Disetujui?'"),
+              "harus berupa kumpulan kolom (nama: nilai), tetapi tertulis 'Disetujui?'"),
         ),
         edits=(Edit(S, KEPUTUSAN_A3, "        keputusan: Disetujui?\n"),),
     ),
@@ -676,7 +672,7 @@ CASES: list[Case] = [
         "S line 88: `cabang: [4, 1]`",
         (
             E(S, 88, 19, "prosedur[A].langkah[3].keputusan.cabang",
-              "expected a mapping of fields, found a list"),
+              "harus berupa kumpulan kolom (nama: nilai), tetapi tertulis daftar (hapus tanda '- ' di depan nama-nama kolomnya)"),
         ),
         edits=(
             Edit(
@@ -691,7 +687,7 @@ CASES: list[Case] = [
         "K line 76: `penandatangan: Plt. Sekretaris Daerah Kota Mojokerto`",
         (
             E(K, 76, 16, "penandatangan",
-              "expected a mapping of fields, found 'Plt. Sekretaris Daerah Kota Mojokerto'"),
+              "harus berupa kumpulan kolom (nama: nilai), tetapi tertulis 'Plt. Sekretaris Daerah Kota Mojokerto'"),
         ),
         edits=(Edit(K, PENANDATANGAN, "penandatangan: Plt. Sekretaris Daerah Kota Mojokerto\n"),),
     ),
@@ -699,14 +695,14 @@ CASES: list[Case] = [
         "decree-elektronik-ya",
         "K line 83: `elektronik: ya` in penandatangan",
         (E(K, 83, 15, "penandatangan.elektronik",
-           "expected true or false or a mapping of fields, found 'ya'"),),
+           "harus berupa true atau false atau kumpulan kolom (nama: nilai), tetapi tertulis 'ya'"),),
         edits=(after(K, "  nip: 19590100 198712 1 002\n", "  elektronik: ya\n"),),
         errors=1,
     ),
     Case(
         "unit-induk-is-a-list",
         "unit.yml line 22: `induk: [setda]`",
-        (E(U, 22, 12, "unit[organisasi].induk", "expected text, found a list"),),
+        (E(U, 22, 12, "unit[organisasi].induk", "harus berupa teks, tetapi tertulis daftar (kolom ini berisi satu teks saja: hapus kurung siku atau tanda '- ')"),),
         edits=(Edit(U, "    induk: setda\n", "    induk: [setda]\n"),),
     ),
     # ------------------------------------------------------------------ misspelled keys
@@ -714,8 +710,8 @@ CASES: list[Case] = [
         "misspelled-top-level-key",
         "S line 53: `peringtan:`",
         (
-            E(S, 53, 1, "peringtan", "unknown field 'peringtan' (did you mean 'peringatan'?)"),
-            E(S, 15, 1, "peringatan", "required field 'peringatan' is missing"),
+            E(S, 53, 1, "peringtan", "kolom 'peringtan' tidak dikenal (maksudnya 'peringatan'?)"),
+            E(S, 15, 1, "peringatan", "kolom wajib 'peringatan' belum ditulis"),
         ),
         edits=(Edit(S, "peringatan: >-\n", "peringtan: >-\n"),),
     ),
@@ -723,8 +719,8 @@ CASES: list[Case] = [
         "misspelled-disahkan-oleh-key",
         "S line 26: `jabatn:` in disahkan_oleh (whose first key is now on line 26)",
         (
-            E(S, 26, 3, "disahkan_oleh.jabatn", "unknown field 'jabatn' (did you mean 'jabatan'?)"),
-            E(S, 26, 3, "disahkan_oleh.jabatan", "required field 'jabatan' is missing"),
+            E(S, 26, 3, "disahkan_oleh.jabatn", "kolom 'jabatn' tidak dikenal (maksudnya 'jabatan'?)"),
+            E(S, 26, 3, "disahkan_oleh.jabatan", "kolom wajib 'jabatan' belum ditulis"),
         ),
         edits=(Edit(S, "  jabatan: Plt.", "  jabatn: Plt."),),
     ),
@@ -733,8 +729,8 @@ CASES: list[Case] = [
         "S line 62: `pelaksanaa:` in procedure A (which starts at 60:5)",
         (
             E(S, 62, 5, "prosedur[A].pelaksanaa",
-              "unknown field 'pelaksanaa' (did you mean 'pelaksana'?)"),
-            E(S, 60, 5, "prosedur[A].pelaksana", "required field 'pelaksana' is missing"),
+              "kolom 'pelaksanaa' tidak dikenal (maksudnya 'pelaksana'?)"),
+            E(S, 60, 5, "prosedur[A].pelaksana", "kolom wajib 'pelaksana' belum ditulis"),
         ),
         edits=(
             Edit(
@@ -749,8 +745,8 @@ CASES: list[Case] = [
         "S line 153: `kegiatn:` in step B.2 (which starts at 152:9)",
         (
             E(S, 153, 9, "prosedur[B].langkah[2].kegiatn",
-              "unknown field 'kegiatn' (did you mean 'kegiatan'?)"),
-            E(S, 152, 9, "prosedur[B].langkah[2].kegiatan", "required field 'kegiatan' is missing"),
+              "kolom 'kegiatn' tidak dikenal (maksudnya 'kegiatan'?)"),
+            E(S, 152, 9, "prosedur[B].langkah[2].kegiatan", "kolom wajib 'kegiatan' belum ditulis"),
         ),
         edits=(
             Edit(
@@ -765,7 +761,7 @@ CASES: list[Case] = [
         "S line 87: `pertanyan:` in the keputusan of step A.3",
         (
             E(S, 87, 11, "prosedur[A].langkah[3].keputusan.pertanyan",
-              "unknown field 'pertanyan' (did you mean 'pertanyaan'?)"),
+              "kolom 'pertanyan' tidak dikenal (maksudnya 'pertanyaan'?)"),
         ),
         edits=(Edit(S, "          pertanyaan: Disetujui?\n", "          pertanyan: Disetujui?\n"),),
     ),
@@ -773,8 +769,8 @@ CASES: list[Case] = [
         "misspelled-keterkaitan-key",
         "S line 44: `- tek: SOP Penyusunan LAKIP` (a keterkaitan mapping without `teks`)",
         (
-            E(S, 44, 5, "keterkaitan[1].tek", "unknown field 'tek' (did you mean 'teks'?)"),
-            E(S, 44, 5, "keterkaitan[1].teks", "required field 'teks' is missing"),
+            E(S, 44, 5, "keterkaitan[ke-1].tek", "kolom 'tek' tidak dikenal (maksudnya 'teks'?)"),
+            E(S, 44, 5, "keterkaitan[ke-1].teks", "kolom wajib 'teks' belum ditulis"),
         ),
         edits=(Edit(S, "  - teks: SOP Penyusunan LAKIP\n", "  - tek: SOP Penyusunan LAKIP\n"),),
         forbid=("function-after", "RujukanSop"),
@@ -782,7 +778,7 @@ CASES: list[Case] = [
     Case(
         "misspelled-unit-key",
         "unit.yml line 11: `indk:` in unit setda",
-        (E(U, 11, 5, "unit[setda].indk", "unknown field 'indk' (did you mean 'induk'?)"),),
+        (E(U, 11, 5, "unit[setda].indk", "kolom 'indk' tidak dikenal (maksudnya 'induk'?)"),),
         edits=(Edit(U, "    induk: kota-mojokerto\n", "    indk: kota-mojokerto\n"),),
     ),
     Case(
@@ -790,8 +786,8 @@ CASES: list[Case] = [
         "K line 11: `pejabat_penetab:`",
         (
             E(K, 11, 1, "pejabat_penetab",
-              "unknown field 'pejabat_penetab' (did you mean 'pejabat_penetap'?)"),
-            E(K, 4, 1, "pejabat_penetap", "required field 'pejabat_penetap' is missing"),
+              "kolom 'pejabat_penetab' tidak dikenal (maksudnya 'pejabat_penetap'?)"),
+            E(K, 4, 1, "pejabat_penetap", "kolom wajib 'pejabat_penetap' belum ditulis"),
         ),
         edits=(Edit(K, "pejabat_penetap: Sekretaris", "pejabat_penetab: Sekretaris"),),
     ),
@@ -799,28 +795,28 @@ CASES: list[Case] = [
         "misspelled-diktum-key",
         "K line 60: `isii:` in diktum KEDUA (which starts at 59:5)",
         (
-            E(K, 60, 5, "diktum[2].isii", "unknown field 'isii' (did you mean 'isi'?)"),
-            E(K, 59, 5, "diktum[2].isi", "required field 'isi' is missing"),
+            E(K, 60, 5, "diktum[ke-2].isii", "kolom 'isii' tidak dikenal (maksudnya 'isi'?)"),
+            E(K, 59, 5, "diktum[ke-2].isi", "kolom wajib 'isi' belum ditulis"),
         ),
         edits=(Edit(K, "  - nama: KEDUA\n    isi: >-\n", "  - nama: KEDUA\n    isii: >-\n"),),
     ),
     Case(
         "misspelled-daftar-sop-key",
         "K line 93: `sopp:` in entry 6 of daftar_sop",
-        (E(K, 93, 5, "daftar_sop[6].sopp", "unknown field 'sopp' (did you mean 'sop'?)"),),
+        (E(K, 93, 5, "daftar_sop[ke-6].sopp", "kolom 'sopp' tidak dikenal (maksudnya 'sop'?)"),),
         edits=(Edit(K, "    sop: penyusunan-iku\n", "    sopp: penyusunan-iku\n"),),
     ),
     # ------------------------------------------------------------------ missing fields
     Case(
         "missing-top-level-field",
         "S line 20 (`nama:`) deleted; the SOP mapping starts at 15:1",
-        (E(S, 15, 1, "nama", "required field 'nama' is missing"),),
+        (E(S, 15, 1, "nama", "kolom wajib 'nama' belum ditulis"),),
         edits=(Edit(S, "nama: Penyusunan Indikator Kinerja Utama (IKU) Pemerintah Kota\n", ""),),
     ),
     Case(
         "missing-step-field",
         "mini: step 2 without pelaksana (step starts at 24:9)",
-        (E(M, 24, 9, "prosedur[A].langkah[2].pelaksana", "required field 'pelaksana' is missing"),),
+        (E(M, 24, 9, "prosedur[A].langkah[2].pelaksana", "kolom wajib 'pelaksana' belum ditulis"),),
         base="mini",
         edits=(Edit(M, STEP2_END, ""),),
         errors=1,
@@ -828,7 +824,7 @@ CASES: list[Case] = [
     Case(
         "missing-procedure-field",
         "mini: procedure A without langkah (procedure starts at 18:5)",
-        (E(M, 18, 5, "prosedur[A].langkah", "required field 'langkah' is missing"),),
+        (E(M, 18, 5, "prosedur[A].langkah", "kolom wajib 'langkah' belum ditulis"),),
         base="mini",
         edits=(Edit(M, MINI_STEPS, ""),),
         errors=1,
@@ -836,7 +832,7 @@ CASES: list[Case] = [
     Case(
         "missing-unit-field",
         "unit.yml: the second unit without id (starts at 9:5 with nama; named by position)",
-        (E(U, 9, 5, "unit[2].id", "required field 'id' is missing"),),
+        (E(U, 9, 5, "unit[ke-2].id", "kolom wajib 'id' belum ditulis"),),
         edits=(
             Edit(
                 U, "  - id: setda\n    nama: Sekretariat Daerah\n", "  - nama: Sekretariat Daerah\n"
@@ -846,7 +842,7 @@ CASES: list[Case] = [
     Case(
         "missing-decree-field",
         "K line 7 (`nomor:`) deleted; the decree starts at 4:1",
-        (E(K, 4, 1, "nomor", "required field 'nomor' is missing"),),
+        (E(K, 4, 1, "nomor", "kolom wajib 'nomor' belum ditulis"),),
         edits=(Edit(K, "nomor: 188.45/ 391.1 /417.111/2018\n", ""),),
         errors=1,
     ),
@@ -854,7 +850,7 @@ CASES: list[Case] = [
     Case(
         "empty-quoted-text",
         'S line 20: `nama: ""`',
-        (E(S, 20, 7, "nama", "must not be empty"),),
+        (E(S, 20, 7, "nama", "tidak boleh kosong: tulis isinya"),),
         edits=(
             Edit(
                 S, "nama: Penyusunan Indikator Kinerja Utama (IKU) Pemerintah Kota\n", 'nama: ""\n'
@@ -864,7 +860,7 @@ CASES: list[Case] = [
     Case(
         "blank-quoted-text",
         'mini line 25: `kegiatan: "   "`',
-        (E(M, 25, 19, "prosedur[A].langkah[2].kegiatan", "must not be empty"),),
+        (E(M, 25, 19, "prosedur[A].langkah[2].kegiatan", "tidak boleh kosong: tulis isinya"),),
         base="mini",
         edits=(Edit(M, "        kegiatan: Memeriksa konsep surat\n", '        kegiatan: "   "\n'),),
         errors=1,
@@ -872,7 +868,7 @@ CASES: list[Case] = [
     Case(
         "empty-text-value",
         "mini line 4: `nama:` with nothing after it (the empty value sits after ':', col 6)",
-        (E(M, 4, 6, "nama", "is empty; write text (use '-' when there is nothing)"),),
+        (E(M, 4, 6, "nama", "kosong; tulis teks (tulis '-' bila memang tidak ada isinya)"),),
         base="mini",
         edits=(Edit(M, "nama: SOP Mini\n", "nama:\n"),),
         errors=1,
@@ -880,24 +876,24 @@ CASES: list[Case] = [
     Case(
         "empty-step-number",
         "mini line 24: `no:` with nothing after it",
-        (E(M, 24, 12, "prosedur[A].langkah[2].no", "is empty; write a whole number", exact=False),),
+        (E(M, 24, 12, "prosedur[A].langkah[ke-2].no", "kosong; tulis bilangan bulat"),),
         base="mini",
         edits=(Edit(M, "      - no: 2\n", "      - no:\n"),),
-        forbid=("use '-'",),
+        forbid=("tulis '-'",),
     ),
     Case(
         "empty-disahkan-oleh",
         "mini line 8: `disahkan_oleh:` with nothing under it",
-        (E(M, 8, 15, "disahkan_oleh", "is empty; write a mapping of fields", exact=False),),
+        (E(M, 8, 15, "disahkan_oleh", "kosong; tulis kumpulan kolom (nama: nilai)"),),
         base="mini",
         edits=(Edit(M, MINI_DISAHKAN, "disahkan_oleh:\n"),),
-        forbid=("use '-'",),
+        forbid=("tulis '-'",),
     ),
     # ------------------------------------------------------------------ bad ids
     Case(
         "sop-id-with-spaces",
         "S line 15: `id: Penyusunan IKU`",
-        (E(S, 15, 5, "id", "'Penyusunan IKU' is not a valid id or code", exact=False),),
+        (E(S, 15, 5, "id", "'Penyusunan IKU' bukan id yang sah: id ditulis dengan huruf kecil, angka, dan tanda hubung '-' saja (mis. 'penyusunan-iku')"),),
         edits=(Edit(S, "id: penyusunan-iku\n", "id: Penyusunan IKU\n"),),
     ),
     Case(
@@ -905,8 +901,7 @@ CASES: list[Case] = [
         "M line 1: `id: index` (its page would be the sop/ folder's own page)",
         (
             E(M, 1, 5, "id",
-              "'index' cannot be an id: MkDocs makes `sop/index.md` the page of the folder "
-              "itself (`/sop/`), not a page named 'index'; choose another id"),
+              "'index' tidak dapat dipakai sebagai id: MkDocs menjadikan `sop/index.md` halaman folder itu sendiri (`/sop/`), bukan halaman bernama 'index'; pilih id lain"),
         ),
         base="mini",
         edits=(Edit(M, "id: mini\n", "id: index\n"),),
@@ -917,8 +912,7 @@ CASES: list[Case] = [
         "mini unit.yml + a unit `id: index` on line 4",
         (
             E(U, 4, 9, "unit[index].id",
-              "'index' cannot be an id: MkDocs makes `unit/index.md` the page of the folder "
-              "itself (`/unit/`), not a page named 'index'; choose another id"),
+              "'index' tidak dapat dipakai sebagai id: MkDocs menjadikan `unit/index.md` halaman folder itu sendiri (`/unit/`), bukan halaman bernama 'index'; pilih id lain"),
         ),
         base="mini",
         edits=(Edit(U, None, "  - id: index\n    nama: Bagian Umum\n"),),
@@ -927,7 +921,7 @@ CASES: list[Case] = [
     Case(
         "procedure-code-with-dot",
         "S line 60: `kode: A.1`",
-        (E(S, 60, 11, "prosedur[A.1].kode", "'A.1' is not a valid id or code", exact=False),),
+        (E(S, 60, 11, "prosedur[A.1].kode", "'A.1' bukan kode yang sah: kode prosedur ditulis dengan 1 sampai 8 huruf atau angka saja (mis. 'A' atau 'B1')"),),
         edits=(Edit(S, "  - kode: A\n", "  - kode: A.1\n"),),
     ),
     Case(
@@ -935,7 +929,7 @@ CASES: list[Case] = [
         "mini unit.yml + a unit `id: Bagian_Umum` on line 4",
         (
             E(U, 4, 9, "unit[Bagian_Umum].id",
-              "'Bagian_Umum' is not a valid id or code", exact=False),
+              "'Bagian_Umum' bukan id yang sah: id ditulis dengan huruf kecil, angka, dan tanda hubung '-' saja (mis. 'penyusunan-iku')"),
         ),
         base="mini",
         edits=(Edit(U, None, "  - id: Bagian_Umum\n    nama: Bagian Umum\n"),),
@@ -944,8 +938,8 @@ CASES: list[Case] = [
         "decree-sop-id-with-spaces",
         "K line 93: `sop: Penyusunan IKU`",
         (
-            E(K, 93, 10, "daftar_sop[6].sop",
-              "'Penyusunan IKU' is not a valid id or code", exact=False),
+            E(K, 93, 10, "daftar_sop[ke-6].sop",
+              "'Penyusunan IKU' bukan id yang sah: id ditulis dengan huruf kecil, angka, dan tanda hubung '-' saja (mis. 'penyusunan-iku')"),
         ),
         edits=(Edit(K, "    sop: penyusunan-iku\n", "    sop: Penyusunan IKU\n"),),
         errors=1,
@@ -954,7 +948,7 @@ CASES: list[Case] = [
     Case(
         "lanjut-to-missing-step",
         "mini line 27: step 2 `lanjut: 99`",
-        (E(M, 27, 17, "prosedur[A].langkah[2].lanjut", "step 99 does not exist (steps: 1, 2, 3)"),),
+        (E(M, 27, 17, "prosedur[A].langkah[2].lanjut", "langkah 99 tidak ada (langkah yang ada: 1, 2, 3)"),),
         base="mini",
         edits=(after(M, STEP2_END, "        lanjut: 99\n"),),
         errors=1,
@@ -963,8 +957,8 @@ CASES: list[Case] = [
         "lanjut-list-to-missing-step",
         "mini line 27: step 2 `lanjut: [3, 42]` (42 at column 21)",
         (
-            E(M, 27, 21, "prosedur[A].langkah[2].lanjut[2]",
-              "step 42 does not exist (steps: 1, 2, 3)"),
+            E(M, 27, 21, "prosedur[A].langkah[2].lanjut[ke-2]",
+              "langkah 42 tidak ada (langkah yang ada: 1, 2, 3)"),
         ),
         base="mini",
         edits=(after(M, STEP2_END, "        lanjut: [3, 42]\n"),),
@@ -975,7 +969,7 @@ CASES: list[Case] = [
         "S line 90: `Tidak: 99` in the decision of step A.3",
         (
             E(S, 90, 20, "prosedur[A].langkah[3].keputusan.cabang.Tidak",
-              "step 99 does not exist (steps: 1, 2, 3, 4, 5, 6, 7, 8, 9, 10)"),
+              "langkah 99 tidak ada (langkah yang ada: 1, 2, 3, 4, 5, 6, 7, 8, 9, 10)"),
         ),
         edits=(Edit(S, "            Tidak: 1\n", "            Tidak: 99\n"),),
         errors=1,
@@ -986,14 +980,14 @@ CASES: list[Case] = [
         "line 89 column 13)",
         (
             E(S, 89, 13, "prosedur[A].langkah[3].keputusan.cabang",
-              "a decision needs at least two exits (cabang)"),
+              "keputusan memerlukan paling sedikit dua jalur keluar (cabang)"),
         ),
         edits=(Edit(S, "            Tidak: 1\n", ""),),
     ),
     Case(
         "unreachable-step",
         "mini: step 1 `lanjut: 3` (line 24) skips step 2 (now at line 25)",
-        (E(M, 25, 9, "prosedur[A].langkah[2]", f"the box of 'Kabag' in step 2 {UNREACHABLE}"),),
+        (E(M, 25, 9, "prosedur[A].langkah[2]", "kotak 'Kabag' di langkah 2 tidak terjangkau: tidak ada panah yang menujunya. Tambahkan panah ke sana dari langkah sebelumnya (lanjut, ke, atau cabang); hanya bila di kertas memang tergambar kapsul mulai kedua di sini, tulis mulai: true"),),
         base="mini",
         edits=(after(M, STEP1_END, "        lanjut: 3\n"),),
         errors=1,
@@ -1004,7 +998,7 @@ CASES: list[Case] = [
         "steps 2 and 3 (from line 27) go round for ever",
         (
             E(M, 27, 9, "prosedur[A].langkah[2]",
-              "steps 2, 3 loop forever: none of them leads to an end (add a cabang or lanjut to a later step or to selesai)"),
+              "langkah 2, 3 berputar tanpa henti: tidak satu pun menuju akhir prosedur (tambahkan cabang atau lanjut ke langkah sesudahnya atau ke selesai)"),
         ),
         base="mini",
         edits=(
@@ -1023,7 +1017,7 @@ CASES: list[Case] = [
         "mini: the last step `lanjut: 1`; langkah's list starts at 21:7",
         (
             E(M, 21, 7, "prosedur[A].langkah",
-              "the procedure has no end: every step leads to another (add selesai: true where it ends, or a cabang to selesai)"),
+              "prosedur ini tidak mempunyai akhir: setiap langkah menuju langkah lain (tambahkan selesai: true di langkah tempat prosedur berakhir, atau cabang menuju selesai)"),
         ),
         base="mini",
         edits=(after(M, STEP3_END, "        lanjut: 1\n"),),
@@ -1034,7 +1028,7 @@ CASES: list[Case] = [
         "S line 174: step B.5 `pelaksana: Tm`",
         (
             E(S, 174, 20, "prosedur[B].langkah[5].pelaksana",
-              f"'Tm' is not a lane of procedure B {LANES_B}"),
+              "'Tm' bukan kolom pelaksana prosedur B (kolom pelaksana: Analisis Kinerja, Kasubbag Kinerja & RB, Kabag Organisasi, Tim); betulkan ejaannya, atau tambahkan ke daftar pelaksana prosedur"),
         ),
         edits=(Edit(S, "        pelaksana: Tim\n", "        pelaksana: Tm\n"),),
         errors=1,
@@ -1043,8 +1037,8 @@ CASES: list[Case] = [
         "unknown-lane-in-joint-step",
         "mini line 26: `pelaksana: [Kabag, Kabag Umum]` ('Kabag Umum' at column 28)",
         (
-            E(M, 26, 28, "prosedur[A].langkah[2].pelaksana[2]",
-              "'Kabag Umum' is not a lane of procedure A (lanes: Staf, Kabag)"),
+            E(M, 26, 28, "prosedur[A].langkah[2].pelaksana[ke-2]",
+              "'Kabag Umum' bukan kolom pelaksana prosedur A (kolom pelaksana: Staf, Kabag); betulkan ejaannya, atau tambahkan ke daftar pelaksana prosedur"),
         ),
         base="mini",
         edits=(Edit(M, STEP2_END, "        pelaksana: [Kabag, Kabag Umum]\n"),),
@@ -1055,7 +1049,7 @@ CASES: list[Case] = [
         "S line 88: `pelaksana: Sekda` in the decision of step A.3",
         (
             E(S, 88, 22, "prosedur[A].langkah[3].keputusan.pelaksana",
-              f"'Sekda' is not a lane of procedure A {LANES_A}"),
+              "'Sekda' bukan kolom pelaksana prosedur A (kolom pelaksana: Analisis Kinerja, Kasubbag Kinerja & RB, Kabag Organisasi); betulkan ejaannya, atau tambahkan ke daftar pelaksana prosedur"),
         ),
         edits=(after(S, "          pertanyaan: Disetujui?\n", "          pelaksana: Sekda\n"),),
         errors=1,
@@ -1063,9 +1057,7 @@ CASES: list[Case] = [
     Case(
         "lane-twice-in-step",
         "mini line 26: `pelaksana: [Staf, Staf]`",
-        (E(M, 26, 27, "prosedur[A].langkah[2].pelaksana[2]", "lane 'Staf' is listed twice in "
-           "this step: a row holds one box per lane (split the step into two rows if the paper "
-           "draws two)"),),
+        (E(M, 26, 27, "prosedur[A].langkah[2].pelaksana[ke-2]", "pelaksana 'Staf' ditulis dua kali dalam langkah ini: satu baris hanya memuat satu kotak untuk setiap kolom pelaksana (pecah menjadi dua langkah bila di kertas ada dua)"),),
         base="mini",
         edits=(Edit(M, STEP2_END, "        pelaksana: [Staf, Staf]\n"),),
         errors=1,
@@ -1074,7 +1066,7 @@ CASES: list[Case] = [
         "empty-lane-list",
         "mini line 26: `pelaksana: []` (a step drawn nowhere; with a decision it crashed)",
         (E(M, 26, 20, "prosedur[A].langkah[2].pelaksana",
-           "is an empty list: write at least 1 item(s)"),),
+           "daftar ini kosong: tulis paling sedikit 1 butir"),),
         base="mini",
         edits=(Edit(M, STEP2_END, "        pelaksana: []\n"),),
         errors=1,
@@ -1083,7 +1075,7 @@ CASES: list[Case] = [
         "empty-lanjut",
         "mini line 30: `lanjut: []` (was reported as a loop)",
         (E(M, 30, 17, "prosedur[A].langkah[3].lanjut",
-           "is an empty list: write at least 1 item(s)"),),
+           "daftar ini kosong: tulis paling sedikit 1 butir"),),
         base="mini",
         edits=(after(M, STEP3_END, "        lanjut: []\n"),),
         errors=1,
@@ -1093,10 +1085,7 @@ CASES: list[Case] = [
         "mini: step 1 `[Staf, Kabag]` followed by step 2 `[Kabag, Sekda]`",
         (
             E(M, 21, 9, "prosedur[A].langkah[1]",
-              "step 1 has boxes in Staf, Kabag that continue to step 2, whose boxes are in "
-              "Kabag, Sekda: say which box goes where (under simbol, ke: {langkah: 2, "
-              "pelaksana: …} for each box), or write rapat: true if step 1 is a meeting that "
-              "leaves through one box"),
+              "langkah 1 mempunyai kotak di Staf, Kabag yang berlanjut ke langkah 2, yang kotaknya di Kabag, Sekda: sebutkan kotak mana menuju ke mana (di bawah simbol, ke: {langkah: 2, pelaksana: …} untuk setiap kotak), atau tulis rapat: true bila langkah 1 adalah rapat yang keluar melalui satu kotak"),
         ),
         base="mini",
         edits=(
@@ -1112,10 +1101,27 @@ CASES: list[Case] = [
         "mini line 30: `lanjut: {langkah: 1, pelaksana: Kabag}` (step 1 has only Staf)",
         (
             E(M, 30, 17, "prosedur[A].langkah[3].lanjut",
-              "step 1 has no symbol 'Kabag' (its symbols: Staf (proses))"),
+              "langkah 1 tidak mempunyai simbol 'Kabag' (simbolnya: Staf (proses))"),
         ),
         base="mini",
         edits=(after(M, STEP3_END, "        lanjut: {langkah: 1, pelaksana: Kabag}\n"),),
+        errors=1,
+    ),
+    Case(
+        "arrow-to-a-row-of-several-symbols",
+        "mini: step 1 done by [Staf, Kabag]; line 30: step 3 `lanjut: {langkah: 1}` without "
+        "saying which of step 1's two boxes",
+        (
+            E(M, 30, 17, "prosedur[A].langkah[3].lanjut",
+              "langkah 1 mempunyai beberapa simbol (Staf (proses); Kabag (proses)): tambahkan "
+              "pelaksana untuk menyebut yang mana"),
+        ),
+        base="mini",
+        edits=(
+            Edit(M, STEP1_END, "        kegiatan: Menyusun konsep surat\n"
+                 "        pelaksana: [Staf, Kabag]\n"),
+            after(M, STEP3_END, "        lanjut: {langkah: 1}\n"),
+        ),
         errors=1,
     ),
     Case(
@@ -1123,8 +1129,7 @@ CASES: list[Case] = [
         "mini line 26: step 2 writes both `pelaksana` and `simbol`",
         (
             E(M, 26, 20, "prosedur[A].langkah[2].pelaksana",
-              "a step with simbol takes pelaksana from its symbols: remove pelaksana here "
-              "(write it inside simbol)"),
+              "langkah yang memakai simbol mengambil pelaksana dari simbolnya: hapus pelaksana di sini (tulis di dalam simbol)"),
         ),
         base="mini",
         edits=(after(M, STEP2_END, "        simbol:\n          - pelaksana: Kabag\n"),),
@@ -1135,8 +1140,7 @@ CASES: list[Case] = [
         "mini line 26: `pelaksana: Kabag\u00a0Umum` pasted with a no-break space",
         (
             E(M, 26, 20, "prosedur[A].langkah[2].pelaksana",
-              "'Kabag<U+00A0>Umum' is not a lane of procedure A (lanes: Staf, Kabag Umum); "
-              "did you mean 'Kabag Umum'? (it differs in spaces or capitals)"),
+              "'Kabag<U+00A0>Umum' bukan kolom pelaksana prosedur A (kolom pelaksana: Staf, Kabag Umum); maksudnya 'Kabag Umum'? (berbeda spasi atau huruf besar/kecil)"),
         ),
         base="mini",
         edits=(
@@ -1149,8 +1153,8 @@ CASES: list[Case] = [
         "decision-symbol-with-one-exit",
         "mini line 29: step 2's diamond written under simbol with one cabang",
         (
-            E(M, 29, 21, "prosedur[A].langkah[2].simbol[1].cabang",
-              "a decision needs at least two exits (cabang), e.g. {Ya: 4, Tidak: 2}"),
+            E(M, 29, 21, "prosedur[A].langkah[2].simbol[ke-1].cabang",
+              "keputusan memerlukan paling sedikit dua jalur keluar (cabang), mis. {Ya: 4, Tidak: 2}"),
         ),
         base="mini",
         edits=(Edit(M, STEP2_END, "        simbol:\n          - pelaksana: Kabag\n"
@@ -1160,7 +1164,7 @@ CASES: list[Case] = [
     Case(
         "duplicate-lane",
         "S line 142: procedure B lists 'Analisis Kinerja' again as 5th lane (column 81)",
-        (E(S, 142, 81, "prosedur[B].pelaksana[5]", "lane 'Analisis Kinerja' is listed twice"),),
+        (E(S, 142, 81, "prosedur[B].pelaksana[ke-5]", "kolom pelaksana 'Analisis Kinerja' ditulis dua kali: hapus salah satunya"),),
         edits=(Edit(S, "Kabag Organisasi, Tim]\n", "Kabag Organisasi, Tim, Analisis Kinerja]\n"),),
         errors=1,
     ),
@@ -1168,7 +1172,7 @@ CASES: list[Case] = [
         "duplicate-step-number",
         "S line 97: step A.5 renumbered `no: 4` (like step A.4 on line 91): the second is "
         "the duplicate",
-        (E(S, 97, 13, "prosedur[A].langkah[4].no", "step number 4 is used more than once"),),
+        (E(S, 97, 13, "prosedur[A].langkah[4].no", "nomor langkah 4 dipakai lebih dari sekali: beri nomor lain"),),
         edits=(
             Edit(
                 S,
@@ -1181,14 +1185,14 @@ CASES: list[Case] = [
     Case(
         "duplicate-procedure-code",
         "S line 140: the second procedure also `kode: A`",
-        (E(S, 140, 11, "prosedur[A].kode", "procedure code 'A' is used twice"),),
+        (E(S, 140, 11, "prosedur[A].kode", "kode prosedur 'A' sudah dipakai prosedur ke-1: beri kode lain"),),
         edits=(Edit(S, "  - kode: B\n", "  - kode: A\n"),),
         errors=1,
     ),
     Case(
         "missing-procedure-code",
         "S line 140: the second of two procedures without kode (starts at 140:5)",
-        (E(S, 140, 5, "prosedur[2]", "kode is required when an SOP has more than one procedure"),),
+        (E(S, 140, 5, "prosedur[ke-2]", "prosedur ke-2 belum diberi kode: kode wajib ditulis bila SOP mempunyai lebih dari satu prosedur (mis. kode: A)"),),
         edits=(Edit(S, "  - kode: B\n    judul:", "  - judul:"),),
         errors=1,
     ),
@@ -1197,7 +1201,7 @@ CASES: list[Case] = [
         "mini lines 27-28: step 2 `selesai: true` and `lanjut: 3`",
         (
             E(M, 27, 18, "prosedur[A].langkah[2].selesai",
-              "write either selesai or lanjut, not both"),
+              "tulis salah satu saja, selesai atau lanjut, jangan keduanya"),
         ),
         base="mini",
         edits=(after(M, STEP2_END, "        selesai: true\n        lanjut: 3\n"),),
@@ -1208,7 +1212,7 @@ CASES: list[Case] = [
         "S line 85: step A.3 has a keputusan and `lanjut: 4`",
         (
             E(S, 85, 17, "prosedur[A].langkah[3].lanjut",
-              "a step with a keputusan takes its exits from keputusan.cabang; remove lanjut"),
+              "langkah dengan keputusan keluar melalui keputusan.cabang: hapus lanjut"),
         ),
         edits=(
             after(S, "        output: Konsep surat yang disetujui Kabag\n", "        lanjut: 4\n"),
@@ -1221,22 +1225,21 @@ CASES: list[Case] = [
         "S line 24: tanggal_pengesahan added under tanggal_efektif",
         (
             E(S, 24, None, "tanggal_pengesahan",
-              "write either tanggal_efektif or tanggal_pengesahan, not both", exact=False),
+              "tulis salah satu saja, tanggal_efektif atau tanggal_pengesahan (sesuai tulisan di dokumen), jangan keduanya"),
         ),
         edits=(after(S, "tanggal_efektif: 13-03-2018\n", "tanggal_pengesahan: 13-03-2018\n"),),
     ),
     Case(
         "no-effective-date",
         "S line 23 (tanggal_efektif) deleted; the SOP mapping starts at 15:1",
-        (E(S, 15, 1, "tanggal_efektif", "required field 'tanggal_efektif' is missing (or write "
-           "tanggal_pengesahan)"),),
+        (E(S, 15, 1, "tanggal_efektif", "kolom wajib 'tanggal_efektif' belum ditulis (atau tulis tanggal_pengesahan bila dokumen menulis Tanggal Pengesahan)"),),
         edits=(Edit(S, "tanggal_efektif: 13-03-2018\n", ""),),
     ),
     # ------------------------------------------------------------------ waktu_mencakup
     Case(
         "waktu-mencakup-one",
         "mini line 25: `waktu_mencakup: 1` (value at column 25)",
-        (E(M, 25, 25, "prosedur[A].langkah[1].waktu_mencakup", "must be at least 2, found '1'"),),
+        (E(M, 25, 25, "prosedur[A].langkah[1].waktu_mencakup", "harus paling sedikit 2, tetapi tertulis '1'"),),
         base="mini",
         edits=(after(M, STEP1_END, "        waktu: 1 hari\n        waktu_mencakup: 1\n"),),
         errors=1,
@@ -1244,7 +1247,7 @@ CASES: list[Case] = [
     Case(
         "waktu-mencakup-without-waktu",
         "mini line 24: `waktu_mencakup: 2` on a step without waktu",
-        (E(M, 24, 25, "prosedur[A].langkah[1].waktu_mencakup", "waktu_mencakup needs a waktu"),),
+        (E(M, 24, 25, "prosedur[A].langkah[1].waktu_mencakup", "waktu_mencakup memerlukan waktu: tulis waktu pada langkah ini"),),
         base="mini",
         edits=(after(M, STEP1_END, "        waktu_mencakup: 2\n"),),
         errors=1,
@@ -1254,7 +1257,7 @@ CASES: list[Case] = [
         "mini line 28: step 2 of 3 `waktu_mencakup: 3`",
         (
             E(M, 28, 25, "prosedur[A].langkah[2].waktu_mencakup",
-              "covers 3 steps but only 2 remain"),
+              "mencakup 3 langkah, padahal hanya tersisa 2 langkah (langkah ini dan sesudahnya)"),
         ),
         base="mini",
         edits=(after(M, STEP2_END, "        waktu: 2 hari\n        waktu_mencakup: 3\n"),),
@@ -1265,8 +1268,7 @@ CASES: list[Case] = [
         "S: step A.1 `waktu_mencakup: 2` (line 70) but step A.2 keeps `waktu: 5 menit` (78:16)",
         (
             E(S, 78, 16, "prosedur[A].langkah[2].waktu",
-              "this step's time is already given by waktu_mencakup of an earlier step; "
-              "remove waktu here"),
+              "waktu langkah ini sudah tercakup dalam waktu_mencakup langkah sebelumnya: hapus waktu di sini"),
         ),
         edits=(after(S, "        waktu: 10 menit\n", "        waktu_mencakup: 2\n"),),
         errors=1,
@@ -1275,21 +1277,21 @@ CASES: list[Case] = [
     Case(
         "duplicate-key-top-level",
         "S line 58: a second `peringatan:`",
-        (E(S, 58, 1, "peringatan", DUP.format("peringatan", 53)),),
+        (E(S, 58, 1, "peringatan", "kolom 'peringatan' ditulis dua kali (pertama di baris 53); YAML diam-diam hanya memakai yang terakhir: hapus salah satunya"),),
         edits=(after(S, "  - Dokumen Indikator Kinerja Utama (IKU)\n", "peringatan: lagi\n"),),
         errors=1,
     ),
     Case(
         "duplicate-key-in-mapping",
         "S line 30: a second `nama:` in disahkan_oleh",
-        (E(S, 30, 3, "disahkan_oleh.nama", DUP.format("nama", 27)),),
+        (E(S, 30, 3, "disahkan_oleh.nama", "kolom 'nama' ditulis dua kali (pertama di baris 27); YAML diam-diam hanya memakai yang terakhir: hapus salah satunya"),),
         edits=(after(S, "  nip: 19590109 198712 1 002\n", "  nama: Drs. Lain\n"),),
         errors=1,
     ),
     Case(
         "duplicate-key-in-step",
         "S line 84: a second `waktu:` in step A.3",
-        (E(S, 84, 9, "prosedur[A].langkah[3].waktu", DUP.format("waktu", 83)),),
+        (E(S, 84, 9, "prosedur[A].langkah[3].waktu", "kolom 'waktu' ditulis dua kali (pertama di baris 83); YAML diam-diam hanya memakai yang terakhir: hapus salah satunya"),),
         edits=(
             Edit(
                 S,
@@ -1302,21 +1304,21 @@ CASES: list[Case] = [
     Case(
         "duplicate-key-in-list-item",
         "K line 94: a second `nama:` in entry 6 of daftar_sop",
-        (E(K, 94, 5, "daftar_sop[6].nama", DUP.format("nama", 92)),),
+        (E(K, 94, 5, "daftar_sop[ke-6].nama", "kolom 'nama' ditulis dua kali (pertama di baris 92); YAML diam-diam hanya memakai yang terakhir: hapus salah satunya"),),
         edits=(after(K, "    sop: penyusunan-iku\n", "    nama: Penyusunan IKU\n"),),
     ),
     Case(
         "duplicate-key-in-unit",
         "unit.yml line 11: a second `nama:` in unit setda",
-        (E(U, 11, 5, "unit[setda].nama", DUP.format("nama", 10)),),
+        (E(U, 11, 5, "unit[setda].nama", "kolom 'nama' ditulis dua kali (pertama di baris 10); YAML diam-diam hanya memakai yang terakhir: hapus salah satunya"),),
         edits=(after(U, "    nama: Sekretariat Daerah\n", "    nama: Setda\n"),),
     ),
     Case(
         "merge-key",
         "mini line 2: `<<: {unit: organisasi}` instead of `unit: organisasi`",
         (
-            E(M, 2, 1, "", "YAML merge keys ('<<') are not supported"),
-            E(M, 1, 1, "unit", "required field 'unit' is missing"),
+            E(M, 2, 1, "", "kunci gabungan YAML ('<<') tidak didukung: tulis kolomnya satu per satu"),
+            E(M, 1, 1, "unit", "kolom wajib 'unit' belum ditulis"),
         ),
         base="mini",
         edits=(Edit(M, "unit: organisasi\n", "<<: {unit: organisasi}\n"),),
@@ -1328,7 +1330,7 @@ CASES: list[Case] = [
         "umum/penyusunan-iku-lama.yml: a copy of S with the same id (read after S)",
         (
             E("umum/penyusunan-iku-lama.yml", 15, 5, "id",
-              "SOP id 'penyusunan-iku' is already used by {root}organisasi/penyusunan-iku.yml"),
+              "id SOP 'penyusunan-iku' sudah dipakai oleh {root}organisasi/penyusunan-iku.yml: beri id lain"),
         ),
         files={"umum/penyusunan-iku-lama.yml": S_TEXT},
         errors=1,
@@ -1336,14 +1338,14 @@ CASES: list[Case] = [
     Case(
         "duplicate-unit-id",
         "unit.yml lines 30-32: a second unit `id: setda`",
-        (E(U, 31, 9, "unit[setda].id", "unit id 'setda' is already used in ", exact=False),),
+        (E(U, 31, 9, "unit[setda].id", "id unit 'setda' sudah dipakai di {root}unit.yml: beri id lain"),),
         edits=(Edit(U, None, "\n  - id: setda\n    nama: Sekretariat Daerah (lama)\n"),),
         errors=1,
     ),
     Case(
         "unknown-unit",
         "S line 16: `unit: organisasii`",
-        (E(S, 16, 7, "unit", f"unit 'organisasii' does not exist {UNITS}"),),
+        (E(S, 16, 7, "unit", "unit 'organisasii' tidak ada (unit yang ada: kota-mojokerto, setda, organisasi)"),),
         edits=(Edit(S, "unit: organisasi\n", "unit: organisasii\n"),),
         errors=1,
     ),
@@ -1352,7 +1354,7 @@ CASES: list[Case] = [
         "mini without unit.yml",
         (
             E(M, 2, 7, "unit",
-              "unit 'organisasi' does not exist (units: none: add sop_data/unit.yml)"),
+              "unit 'organisasi' tidak ada (belum ada unit satu pun: buat sop_data/unit.yml)"),
         ),
         base="mini",
         files={U: None},
@@ -1361,7 +1363,7 @@ CASES: list[Case] = [
     Case(
         "unknown-induk",
         "unit.yml line 22: `induk: setdaa`",
-        (E(U, 22, 12, "unit[organisasi].induk", f"unit 'setdaa' does not exist {UNITS}"),),
+        (E(U, 22, 12, "unit[organisasi].induk", "unit 'setdaa' tidak ada (unit yang ada: kota-mojokerto, setda, organisasi)"),),
         edits=(Edit(U, "    induk: setda\n", "    induk: setdaa\n"),),
         errors=1,
     ),
@@ -1413,9 +1415,8 @@ CASES: list[Case] = [
         "decree-unknown-sop",
         "K line 93: `sop: penyusunan-ikuu`",
         (
-            E(K, 93, 10, "daftar_sop[6].sop",
-              "SOP id 'penyusunan-ikuu' does not exist "
-              "(remove `sop:` while the full text is not available)"),
+            E(K, 93, 10, "daftar_sop[ke-6].sop",
+              "id SOP 'penyusunan-ikuu' tidak ada (hapus `sop:` selama naskah lengkap SOP itu belum tersedia)"),
         ),
         edits=(Edit(K, "    sop: penyusunan-iku\n", "    sop: penyusunan-ikuu\n"),),
         errors=1,
@@ -1423,7 +1424,7 @@ CASES: list[Case] = [
     Case(
         "decree-unknown-unit",
         "K line 5: `unit: organisasii`",
-        (E(K, 5, 7, "unit", f"unit 'organisasii' does not exist {UNITS}"),),
+        (E(K, 5, 7, "unit", "unit 'organisasii' tidak ada (unit yang ada: kota-mojokerto, setda, organisasi)"),),
         edits=(Edit(K, "unit: organisasi\n", "unit: organisasii\n"),),
         errors=1,
     ),
@@ -1432,8 +1433,7 @@ CASES: list[Case] = [
         "keputusan/setda-2019-sop-ap.yml: a copy of K with the same id (read after K)",
         (
             E("keputusan/setda-2019-sop-ap.yml", 4, 5, "id",
-              "decree id 'setda-2018-sop-ap' is already used by "
-              "{root}keputusan/setda-2018-sop-ap.yml"),
+              "id keputusan 'setda-2018-sop-ap' sudah dipakai oleh {root}keputusan/setda-2018-sop-ap.yml: beri id lain"),
         ),
         files={"keputusan/setda-2019-sop-ap.yml": K_TEXT},
         errors=1,
@@ -1444,17 +1444,17 @@ CASES: list[Case] = [
         "called a missing SOP because of it",
         (
             E(S, 235, 9, "prosedur[B].langkah[13].outptu",
-              "unknown field 'outptu' (did you mean 'output'?)"),
+              "kolom 'outptu' tidak dikenal (maksudnya 'output'?)"),
         ),
         edits=(after(S, "        waktu: 1 minggu\n", "        outptu: x\n"),),
-        forbid=("does not exist",),
+        forbid=("tidak ada",),
         errors=1,
     ),
     Case(
         "unreadable-sop-not-blamed-in-decree",
         "S line 82 indented with a tab (a syntax error); the decree's `sop: penyusunan-iku` "
         "must not be called a missing SOP because of it",
-        (E(S, 82, 1, "", TAB, exact=False),),
+        (E(S, 82, 1, "", TAB),),
         edits=(
             Edit(
                 S,
@@ -1462,14 +1462,14 @@ CASES: list[Case] = [
                 "        pelaksana: Kabag Organisasi\n\tkelengkapan: Konsep surat\n",
             ),
         ),
-        forbid=("does not exist",),
+        forbid=("tidak ada",),
         errors=1,
     ),
     Case(
         "broken-decree-not-blamed-in-keterkaitan",
         "K line 7 (`nomor:`) deleted; S's keterkaitan 'SOP Penyusunan LAKIP' names entry 8 "
         "of that decree by its title and must not be warned about",
-        (E(K, 4, 1, "nomor", "required field 'nomor' is missing"),),
+        (E(K, 4, 1, "nomor", "kolom wajib 'nomor' belum ditulis"),),
         edits=(Edit(K, "nomor: 188.45/ 391.1 /417.111/2018\n", ""),),
         forbid=("tidak cocok dengan id atau judul SOP",),
         errors=1,
@@ -1479,11 +1479,11 @@ CASES: list[Case] = [
         "unit.yml line 10: `nma:` in unit setda; the SOP and decree must not be told "
         "there are no units",
         (
-            E(U, 10, 5, "unit[setda].nma", "unknown field 'nma' (did you mean 'nama'?)"),
-            E(U, 9, 5, "unit[setda].nama", "required field 'nama' is missing"),
+            E(U, 10, 5, "unit[setda].nma", "kolom 'nma' tidak dikenal (maksudnya 'nama'?)"),
+            E(U, 9, 5, "unit[setda].nama", "kolom wajib 'nama' belum ditulis"),
         ),
         edits=(Edit(U, "    nama: Sekretariat Daerah\n", "    nma: Sekretariat Daerah\n"),),
-        forbid=("add sop_data/unit.yml",),
+        forbid=("buat sop_data/unit.yml",),
         errors=2,
     ),
     # ------------------------------------------------------------------ size, BOM, CRLF
@@ -1492,7 +1492,7 @@ CASES: list[Case] = [
         "a 3,000-step SOP; step 2718's pelaksana (line 21 + 4 * 2717 + 2 = 10891) is 'Kabag Umum'",
         (
             E("organisasi/besar.yml", 10891, 20, "prosedur[A].langkah[2718].pelaksana",
-              "'Kabag Umum' is not a lane of procedure A (lanes: Staf, Kabag)"),
+              "'Kabag Umum' bukan kolom pelaksana prosedur A (kolom pelaksana: Staf, Kabag); betulkan ejaannya, atau tambahkan ke daftar pelaksana prosedur"),
         ),
         base="mini",
         files={"organisasi/besar.yml": big_sop(2718, 2, "        pelaksana: Kabag Umum")},
@@ -1504,7 +1504,7 @@ CASES: list[Case] = [
         "a 3,000-step SOP; step 2999's `no: dua` (line 21 + 4 * 2998 = 12013)",
         (
             E("organisasi/besar.yml", 12013, 13, "prosedur[A].langkah[dua].no",
-              "expected a whole number, found 'dua'"),
+              "harus berupa bilangan bulat, tetapi tertulis 'dua'"),
         ),
         base="mini",
         files={"organisasi/besar.yml": big_sop(2999, 0, "      - no: dua")},
@@ -1516,7 +1516,7 @@ CASES: list[Case] = [
         "S saved with BOM and CRLF, `outptu:` in step B.13 on line 235",
         (
             E(S, 235, 9, "prosedur[B].langkah[13].outptu",
-              "unknown field 'outptu' (did you mean 'output'?)"),
+              "kolom 'outptu' tidak dikenal (maksudnya 'output'?)"),
         ),
         edits=(after(S, "        waktu: 1 minggu\n", "        outptu: x\n"),),
         bom_crlf=(S, K, U),
@@ -1525,7 +1525,7 @@ CASES: list[Case] = [
     Case(
         "bom-crlf-tab",
         "S saved with BOM and CRLF, line 82 indented with a tab",
-        (E(S, 82, 1, "", TAB, exact=False),),
+        (E(S, 82, 1, "", TAB),),
         edits=(
             Edit(
                 S,
@@ -1539,7 +1539,7 @@ CASES: list[Case] = [
         "bom-crlf-first-line",
         "unit.yml saved with BOM and CRLF, an unknown key on its line 1 (column 1: the "
         "BOM is not a character of the text)",
-        (E(U, 1, 1, "units", "unknown field 'units' (did you mean 'unit'?)"),),
+        (E(U, 1, 1, "units", "kolom 'units' tidak dikenal (maksudnya 'unit'?)"),),
         base="mini",
         files={U: "units: []\nunit:\n  - id: organisasi\n    nama: Bagian Organisasi\n"},
         bom_crlf=(U,),
@@ -1549,7 +1549,7 @@ CASES: list[Case] = [
         "tanda-empty",
         "mini line 11 becomes a dasar_hukum list whose item 2 writes `tanda: \"\"` (the "
         "value starts at line 13 column 12)",
-        (E(M, 13, 12, "dasar_hukum[2].tanda", "tanda tidak boleh kosong; tulis tanda persis "
+        (E(M, 13, 12, "dasar_hukum[ke-2].tanda", "tanda tidak boleh kosong; tulis tanda persis "
            'seperti tercetak, mis. "2.", "a." atau "-", atau hapus tanda'),),
         base="mini",
         edits=(Edit(M, 'dasar_hukum: "-"\n', "dasar_hukum:\n  - UU Nomor 1 Tahun 2020\n"
@@ -1559,7 +1559,7 @@ CASES: list[Case] = [
         "tanda-numbering-word-on-one-item",
         "mini line 14 becomes a peralatan list whose item 1 writes "
         "`tanda: huruf` (only for {tanda, butir}); the value starts at line 15 column 12",
-        (E(M, 15, 12, "peralatan[1].tanda", "tanda 'huruf' hanya untuk daftar berbentuk "
+        (E(M, 15, 12, "peralatan[ke-1].tanda", "tanda 'huruf' hanya untuk daftar berbentuk "
            "{tanda, butir}; untuk satu butir tulis tanda persis seperti tercetak, mis. "
            'tanda: "2." atau tanda: "b."'),),
         base="mini",
@@ -1595,7 +1595,7 @@ CASES += [
     Case(
         "status-not-a-choice",
         "mini: status 'aktif', which is not one of the three",
-        (E(M, 30, 9, "status", "expected one of 'draf', 'berlaku' or 'dicabut', found 'aktif'"),),
+        (E(M, 30, 9, "status", "harus salah satu dari 'draf', 'berlaku' atau 'dicabut', tetapi tertulis 'aktif'"),),
         base="mini",
         edits=(Edit(M, None, "status: aktif\n"),),
         errors=1,
@@ -1603,8 +1603,7 @@ CASES += [
     Case(
         "evaluation-outcome-not-a-choice",
         "mini: an evaluation whose hasil is 'baik'",
-        (E(M, 32, 12, "evaluasi[1].hasil", "expected one of 'berjalan dengan baik', 'kurang baik' "
-           "or 'tidak berjalan', found 'baik'"),),
+        (E(M, 32, 12, "evaluasi[ke-1].hasil", "harus salah satu dari 'berjalan dengan baik', 'kurang baik' atau 'tidak berjalan', tetapi tertulis 'baik'"),),
         base="mini",
         edits=(Edit(M, None, "evaluasi:\n  - tanggal: 10-01-2025\n    hasil: baik\n"),),
         errors=1,
@@ -1612,8 +1611,7 @@ CASES += [
     Case(
         "revoked-without-its-date",
         "mini: status dicabut without the dicabut block",
-        (E(M, 30, 9, "status", "a revoked SOP needs `dicabut:` with its tanggal (and "
-           "diganti_oleh: the id of the SOP that replaces it)"),),
+        (E(M, 30, 9, "status", "SOP yang dicabut memerlukan `dicabut:` dengan tanggal pencabutannya (dan diganti_oleh: id SOP penggantinya, bila ada)"),),
         base="mini",
         edits=(Edit(M, None, "status: dicabut\n"),),
         errors=1,
@@ -1621,8 +1619,7 @@ CASES += [
     Case(
         "revision-file-not-numbered",
         "mini: an earlier revision saved as mini.revisi/lama.yml",
-        (E("organisasi/mini.revisi/lama.yml", 1, 1, "", "an earlier revision's file is "
-           "named by its revision number, e.g. mini.revisi/01.yml"),),
+        (E("organisasi/mini.revisi/lama.yml", 1, 1, "", "berkas revisi terdahulu dinamai dengan nomor revisinya, mis. mini.revisi/01.yml: ganti nama berkas ini"),),
         base="mini",
         files={"organisasi/mini.revisi/lama.yml": MINI_SOP},
         errors=1,
