@@ -16,6 +16,7 @@ import pytest
 import yaml
 from conftest import ROOT, PageWatch, make_project, mkdocs_build, serve
 from helpers import pagefind_pages
+from playwright.sync_api import Error as PlaywrightError
 
 QUERIES = yaml.safe_load((ROOT / "tests" / "search_queries.yml").read_text(encoding="utf-8"))
 FIRST_RANKED = 0.95
@@ -280,24 +281,23 @@ def test_an_edit_under_serve_is_found_after_reload(browser: object, tmp_path: Pa
         sop = project / "sop_data" / "organisasi" / "penyusunan-iku.yml"
         sop.write_text(sop.read_text(encoding="utf-8").replace(
             "keterlambatan dalam penyelesaian", "keterlambatan SUNTINGANCARI"), encoding="utf-8")
+        wait_for(lambda: "SUNTINGANCARI" in (running.page(SOP_PATH) or ""), "the rebuilt page")
 
         def found() -> bool:
-            # A fresh page each time, with bounded waits: the dev server reloads open
-            # pages after each rebuild.
-            page = w.context.new_page()
+            # Every browser call here is bounded: the query is started without awaiting
+            # its promise (an unbounded `evaluate` once hung the suite when the dev
+            # server reloaded the page mid-query), and the result is waited for with a
+            # timeout. A reload during an attempt makes it fail; the next one retries.
             try:
-                page.goto(running.url, timeout=15000)
-                hrefs = page.evaluate("""async (q) => {
-                  const timeout = new Promise(resolve => setTimeout(resolve, 10000));
-                  await Promise.race([window.sopApSearch(q), timeout]);
-                  return [...document.querySelectorAll('li.md-search-result__item > a')]
-                    .map(a => a.href);
-                }""", "suntingancari")
-            except Exception:  # a reload during the query: try again
+                w.page.goto(running.url, timeout=15000)
+                w.page.evaluate("q => { window.sopApSearch(q); }", "suntingancari")
+                w.page.wait_for_function(
+                    """p => [...document.querySelectorAll('li.md-search-result__item > a')]
+                             .some(a => new URL(a.href).pathname === p)""",
+                    arg=f"/{SOP_PATH}", timeout=10000)
+            except PlaywrightError:
                 return False
-            finally:
-                page.close()
-            return any(urlsplit(h).path == f"/{SOP_PATH}" for h in hrefs)
+            return True
 
         wait_for(found, "the edited word in the search results", timeout=120)
         assert "Traceback" not in running.output()
