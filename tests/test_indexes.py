@@ -65,3 +65,13 @@ def test_grouping_in_patterns() -> None:
     (group,) = regulations(catalog)
     assert group.texts == ["Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik",
                            "UU Nomor 25 Tahun 2009"]
+
+
+def test_the_kind_is_the_one_named_first() -> None:
+    """A PP that implements a UU names the UU in its title: it is still the PP."""
+    pp = ("Peraturan Pemerintah Nomor 96 Tahun 2012 tentang Pelaksanaan Undang-Undang "
+          "Nomor 25 Tahun 2009 tentang Pelayanan Publik")
+    assert regulation_key(pp) == regulation_key("PP Nomor 96 Tahun 2012") == "PP 96 2012"
+    assert regulation_key(pp) != regulation_key("UU Nomor 96 Tahun 2012")
+    assert regulation_key("Undang-Undang Nomor 5 Tahun 2014 tentang Peraturan Pemerintah X") \
+        == "UU 5 2014"

@@ -66,10 +66,19 @@ _NOMOR = re.compile(
 )
 
 
+def _jenis(low: str) -> str | None:
+    """The kind of regulation the text names first: "Peraturan Pemerintah … tentang
+    Pelaksanaan Undang-Undang …" is a PP, not a UU (the earliest match wins; on a tie, the
+    first kind in `_JENIS`)."""
+    found = [(m.start(), i, name) for i, (pattern, name) in enumerate(_JENIS)
+             if (m := re.search(pattern, low))]
+    return min(found)[2] if found else None
+
+
 def regulation_key(text: str) -> str:
     """Equal for the same regulation written slightly differently."""
     low = " ".join(text.lower().split())
-    jenis = next((name for pattern, name in _JENIS if re.search(pattern, low)), None)
+    jenis = _jenis(low)
     match = _NOMOR.search(low)
     if jenis and match:
         nomor = match.group(1).strip(".").upper()
