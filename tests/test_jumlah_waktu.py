@@ -118,6 +118,20 @@ def test_awal_alternatif_tidak_dijumlahkan() -> None:
                          "s.d. yang terlama."]
 
 
+def test_jalan_tercepat_tanpa_lama_waktu_terhitung_bukan_nol() -> None:
+    # Start 1 is done "triwulanan" (a frequency, not counted) and ends; start 2 takes
+    # 2 hari: the fastest way counts nothing, so "0 s.d. 2 hari" would state a fact the
+    # column does not give.
+    j = jumlah_waktu(proc({"waktu": "triwulanan", "selesai": True},
+                          {"waktu": "2 hari", "mulai": True}))
+    assert j.teks == "paling lama 2 hari"
+    assert j.catatan[1] == ("Jalan tercepat tidak memuat lama waktu yang dapat dihitung: "
+                            "batas bawahnya tidak diketahui.")
+    assert any("triwulanan" in c for c in j.catatan)
+    # A zero the column does give stays a zero.
+    assert urut("0-5 menit").teks == "0 s.d. 5 menit"
+
+
 def test_kapsul_mulai_alternatif_dalam_satu_baris() -> None:
     # The guide's "Mulai alternatif": two start capsules in row 1, a joint row 2. Each
     # way passes rows 1, 2 and 3 once: 10 menit + 1 hari + 1 jam.

@@ -438,6 +438,12 @@ def jumlah_waktu(proc: Prosedur, alur: flow.Flow | None = None,
         teks = "-"
     elif teks_rendah == teks_tinggi:
         teks = teks_tinggi
+    elif not teks_rendah and nilai.lain:
+        # The fastest way counts nothing, while some values were not counted: its "0"
+        # would read as a fact. Only the upper end is known.
+        teks = f"paling lama {teks_tinggi}"
+        catatan.insert(1, "Jalan tercepat tidak memuat lama waktu yang dapat dihitung: "
+                       "batas bawahnya tidak diketahui.")
     else:
         teks = f"{teks_rendah or '0'} s.d. {teks_tinggi or '0'}"
     return JumlahWaktu(teks, catatan, rendah, tinggi, jumlah)
