@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from . import revisi, status
+from .daftar import KOSONG
 from .loader import FileCache, Loaded, LoadResult, load_dir
 from .model import (
     EntriDaftarSop,
@@ -470,7 +471,7 @@ def _resolve(
     catalog = titles.catalog
     wanted_id: str | None
     if isinstance(ref, str):
-        if ref.strip() in {"-", "–", "—"}:
+        if ref.strip() in KOSONG:
             return None
         text, wanted_id, wanted_title, judul = ref, ref.strip(), ref, None
     elif isinstance(ref, RujukanDokumen):

@@ -48,7 +48,6 @@ from .swimlane import swimlane
 from .tanggal import Tanggal, parse_tanggal
 from .tinjauan import Siklus
 from .urls import CATALOG_JSON, HOME, LAW_INDEX, REVIEW_INDEX, ROLE_INDEX, SiteUrls
-from .waktu import Waktu, parse_waktu
 
 
 def environment(override_dir: Path | None = None) -> Environment:
@@ -105,7 +104,6 @@ class StepView:
     langkah: Langkah
     anchor: str
     label: str
-    waktu: Waktu | None
     waktu_rowspan: int  # 0: cell merged into an earlier row's waktu
     pelaksana: list[str]
     symbols: list[SymbolView]
@@ -324,7 +322,6 @@ def _procedure_view(sop: Sop, proc: Prosedur, site_total: bool = True) -> Proced
                 langkah=step,
                 anchor=anchors.step_anchor(sop, proc, step.no),
                 label=anchors.step_label(proc, step.no),
-                waktu=parse_waktu(step.waktu) if step.waktu is not None else None,
                 waktu_rowspan=rowspan,
                 pelaksana=flow.step_lanes(step),
                 symbols=symbols,

@@ -17,7 +17,7 @@ from typing import Literal
 from pydantic import BaseModel
 
 from . import flow
-from .daftar import Nilai, daftar, teks_polos
+from .daftar import KOSONG, Nilai, daftar, teks_polos
 from .kolom import BAWAAN, JudulKolom, judul, judul_kolom
 from .model import Langkah, Prosedur, Sop, TandaTanganElektronik, as_list
 
@@ -130,7 +130,7 @@ def _plain(value: object) -> str:
 def _refs(value: object) -> list[str]:
     """Keterkaitan items as written (a document by its name)."""
     if isinstance(value, str):
-        return [] if value.strip() in {"-", "–", "—"} else [_plain(value)]
+        return [] if value.strip() in KOSONG else [_plain(value)]
     return [_plain(getattr(v, "teks", None) or getattr(v, "dokumen", v))
             for v in as_list(value)]  # type: ignore[arg-type]
 
